@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace SameSession.Cli;
+
+/// <summary>One top-level `samesession` command. Program finds every implementation by reflection.</summary>
+internal interface ICliCommand
+{
+    Command Create();
+}
