@@ -42,11 +42,11 @@ internal static class ClaudeSessionReader
             {
                 Provider = AgentProvider.ClaudeCode,
                 Id = id,
-                Title = title ?? Shorten(prompt),
+                Title = title ?? SessionText.TitleFromPrompt(prompt),
                 FirstPrompt = prompt,
                 Directory = directory,
                 ProjectRoot = roots.Find(directory),
-                GitBranch = NonEmpty(last?.GitBranch) ?? NonEmpty(firstWithCwd?.GitBranch),
+                GitBranch = SessionText.NonEmpty(last?.GitBranch) ?? SessionText.NonEmpty(firstWithCwd?.GitBranch),
                 ProviderVersion = last?.Version ?? head.LastOrDefault(l => l!.Version is not null)?.Version,
                 Created = head.FirstOrDefault(l => l!.Timestamp is not null)?.Timestamp ?? last?.Timestamp,
                 Updated = last?.Timestamp ?? new DateTimeOffset(info.LastWriteTimeUtc),
@@ -65,7 +65,7 @@ internal static class ClaudeSessionReader
         }
     }
 
-    private static string? Title(LineRef? at, LineParser lines) => at is { } a ? NonEmpty(lines.Parse(a)?.Title) : null;
+    private static string? Title(LineRef? at, LineParser lines) => at is { } a ? SessionText.NonEmpty(lines.Parse(a)?.Title) : null;
 
     /// <summary>The transcript, everything in its <c>&lt;id&gt;/</c> folder (subagents, tool results, workflows), and old flat subagents.</summary>
     private static List<string> SessionFiles(string transcript, string id, IReadOnlyList<string> oldSubagents)
@@ -84,14 +84,7 @@ internal static class ClaudeSessionReader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return 0; }
     }
 
-    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
-    private static string? Shorten(string? prompt)
-    {
-        if (prompt is null) return null;
-        var firstLine = prompt.Split('\n', 2)[0].Trim();
-        return firstLine.Length > 80 ? firstLine[..77] + "..." : firstLine;
-    }
 
     /// <summary>Reads recorded lines back by offset; warns once per file about malformed lines.</summary>
     private sealed class LineParser(SafeFileHandle handle, string path, DiscoveryContext context)
