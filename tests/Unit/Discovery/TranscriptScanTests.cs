@@ -127,3 +127,25 @@ public sealed class TranscriptScanTests
             Lines.Add((offset, length, clipped, unterminated));
     }
 }
+
+public sealed class CodexRolloutScanTests
+{
+    [Theory]
+    [InlineData("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"<environment_context>x\"}]}}", true)]
+    [InlineData("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"\\u003cenvironment_context\\u003ex\"}]}}", true)]
+    [InlineData("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"# AGENTS.md instructions\"}]}}", true)]
+    [InlineData("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"<div> please fix\"}]}}", false)]
+    public void Injected_context_is_recognised_escaped_or_not(string line, bool injected)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(line);
+        Assert.Equal(SameSession.Core.Providers.Codex.CodexRolloutScan.Roles.User, SameSession.Core.Providers.Codex.CodexRolloutScan.Role(bytes));
+        Assert.Equal(injected, SameSession.Core.Providers.Codex.CodexRolloutScan.IsInjectedContext(bytes));
+    }
+
+    [Fact]
+    public void Kind_is_the_type_after_the_timestamp_not_a_nested_one()
+    {
+        var line = "{\"timestamp\":\"2026-07-01T19:19:37.885Z\",\"type\":\"turn_context\",\"payload\":{\"type\":\"session_meta\"}}"u8;
+        Assert.True(SameSession.Core.Providers.Codex.CodexRolloutScan.Kind(line).SequenceEqual("turn_context"u8));
+    }
+}

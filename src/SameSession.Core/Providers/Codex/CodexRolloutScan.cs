@@ -20,7 +20,18 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
     private static ReadOnlySpan<byte> RoleKey => "\"role\":\""u8;
     private static ReadOnlySpan<byte> TextKey => "\"text\":\""u8;
 
+    /// <summary>Tags that open the user-role items Codex injects (environment, instructions, permissions…).</summary>
+    internal static readonly string[] InjectedTags =
+        ["environment_context", "user_instructions", "permissions", "collaboration_mode", "INSTRUCTIONS>", "user_shell_command", "turn_aborted"];
+
+    private static readonly byte[][] InjectedTagBytes = InjectedTags.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
     public CodexRolloutScan() { }
+
+    /// <summary>The same test on decoded text (first prompts).</summary>
+    internal static bool IsInjectedText(string text) =>
+        text.StartsWith("# AGENTS.md", StringComparison.Ordinal)
+        || (text.StartsWith('<') && InjectedTags.Any(t => text.AsSpan(1).StartsWith(t, StringComparison.Ordinal)));
 
     public int MessageCount { get; private set; }
     public LineRef? First { get; private set; }
@@ -86,9 +97,14 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
         var t = line.IndexOf(TextKey);
         if (t < 0) return false;
         var text = line[(t + TextKey.Length)..];
-        return text.StartsWith("<environment_context"u8) || text.StartsWith("<user_instructions"u8)
-            || text.StartsWith("# AGENTS.md"u8) || text.StartsWith("<permissions"u8)
-            || text.StartsWith("<collaboration_mode"u8) || text.StartsWith("<INSTRUCTIONS>"u8)
-            || text.StartsWith("<user_shell_command"u8) || text.StartsWith("<turn_aborted"u8);
+        if (text.StartsWith("# AGENTS.md"u8)) return true;
+        // Writers that escape HTML-sensitive characters write '<' as \u003c.
+        ReadOnlySpan<byte> tag = text.StartsWith("<"u8) ? text[1..]
+            : text.StartsWith("\\u003c"u8) || text.StartsWith("\\u003C"u8) ? text[6..]
+            : default;
+        if (tag.IsEmpty) return false;
+        foreach (var known in InjectedTagBytes)
+            if (tag.StartsWith(known)) return true;
+        return false;
     }
 }
