@@ -1,8 +1,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/SameSession/SameSession.psd1') -Force
 
-    function New-ClaudeTranscript([string]$Home, [string]$Cwd, [string]$Id, [string]$Prompt, [string]$Timestamp) {
-        $folder = Join-Path $Home ('projects/' + ($Cwd -replace '[^A-Za-z0-9]', '-'))
+    function New-ClaudeTranscript([string]$ConfigDir, [string]$Cwd, [string]$Id, [string]$Prompt, [string]$Timestamp) {
+        $folder = Join-Path $ConfigDir ('projects/' + ($Cwd -replace '[^A-Za-z0-9]', '-'))
         New-Item -ItemType Directory -Force -Path $folder | Out-Null
         $user = [ordered]@{ parentUuid = $null; isSidechain = $false; userType = 'external'; cwd = $Cwd; sessionId = $Id
             version = '2.1.328'; gitBranch = 'main'; type = 'user'; message = @{ role = 'user'; content = $Prompt }
@@ -69,7 +69,8 @@ Describe 'Get-AgentSession' {
     }
 
     It 'completes -Id from discovered sessions' {
-        $r = TabExpansion2 -inputScript 'Get-AgentSession -Provider ClaudeCode -Id 5f' -cursorColumn 46
+        $line = 'Get-AgentSession -Provider ClaudeCode -Id 5f'
+        $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $r.CompletionMatches.CompletionText | Should -Contain '5f0c1b2a-0000-4000-8000-000000000001'
     }
 
