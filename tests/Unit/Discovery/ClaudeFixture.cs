@@ -82,7 +82,7 @@ internal sealed class ClaudeFixture
     public string ToolResult(string id, string cwd, string output) =>
         User(id, cwd, new JsonArray(new JsonObject { ["tool_use_id"] = "toolu_1", ["type"] = "tool_result", ["content"] = output }));
 
-    public string Assistant(string id, string cwd, string text, bool sidechain = false, string branch = "main", string version = "2.1.328", string? timestamp = null) => new JsonObject
+    public string Assistant(string id, string cwd, string text, bool sidechain = false, string branch = "main", string version = "2.1.328", string? timestamp = null, string? messageId = null) => new JsonObject
     {
         ["parentUuid"] = Guid.NewGuid().ToString(),
         ["isSidechain"] = sidechain,
@@ -93,7 +93,7 @@ internal sealed class ClaudeFixture
         ["gitBranch"] = branch,
         ["message"] = new JsonObject
         {
-            ["id"] = "msg_01",
+            ["id"] = messageId ?? "msg_" + Guid.NewGuid().ToString("N"),
             ["type"] = "message",
             ["role"] = "assistant",
             ["model"] = "claude-test",

@@ -33,7 +33,12 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
         text.StartsWith("# AGENTS.md", StringComparison.Ordinal)
         || (text.StartsWith('<') && InjectedTags.Any(t => text.AsSpan(1).StartsWith(t, StringComparison.Ordinal)));
 
-    public int MessageCount { get; private set; }
+    /// <summary>Conversation messages: item_completed UserMessage/AgentMessage events when the rollout has them
+    /// (Codex ≥ 0.16x), else response-item messages minus injected context (older rollouts).</summary>
+    public readonly int MessageCount => _completedItems > 0 ? _completedItems : _responseMessages;
+
+    private int _completedItems;
+    private int _responseMessages;
     public LineRef? First { get; private set; }
     public LineRef? Meta { get; private set; }
     public LineRef? LastTurnContext { get; private set; }
@@ -51,16 +56,20 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
         var kind = Kind(line);
         if (kind.SequenceEqual("session_meta"u8)) Meta ??= at;
         else if (kind.SequenceEqual("turn_context"u8)) LastTurnContext = at;
+        else if (kind.SequenceEqual("event_msg"u8))
+        {
+            if (IsCompletedConversationItem(line)) _completedItems++;
+        }
         else if (kind.SequenceEqual("response_item"u8))
         {
             switch (Role(line))
             {
                 case Roles.Assistant:
-                    MessageCount++;
+                    _responseMessages++;
                     break;
                 case Roles.User:
                     if (UserMessages.Count < PromptCandidates) UserMessages.Add(at);
-                    if (!IsInjectedContext(line)) MessageCount++;
+                    if (!IsInjectedContext(line)) _responseMessages++;
                     break;
             }
         }
@@ -75,6 +84,22 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
         var rest = line[(i + TypeKey.Length)..];
         var end = rest[..Math.Min(rest.Length, 48)].IndexOf((byte)'"');
         return end < 0 ? default : rest[..end];
+    }
+
+    private static ReadOnlySpan<byte> ItemCompletedPayload => "\"payload\":{\"type\":\"item_completed\""u8;
+    private static ReadOnlySpan<byte> ItemType => "\"item\":{\"type\":\""u8;
+    private const int ItemWindow = 512;
+
+    /// <summary>An event_msg item_completed whose item is a UserMessage or AgentMessage.</summary>
+    internal static bool IsCompletedConversationItem(ReadOnlySpan<byte> line)
+    {
+        var p = line.IndexOf(ItemCompletedPayload);
+        if (p < 0) return false;
+        var after = line[(p + ItemCompletedPayload.Length)..];
+        var i = after[..Math.Min(after.Length, ItemWindow)].IndexOf(ItemType);
+        if (i < 0) return false;
+        var value = after[(i + ItemType.Length)..];
+        return value.StartsWith("UserMessage\""u8) || value.StartsWith("AgentMessage\""u8);
     }
 
     internal enum Roles { None, User, Assistant, Other }
