@@ -5,3 +5,4 @@ cd "$(dirname "$0")"
 bash .ci/prerequisites
 dotnet run --project tools/SameSession.Packager -c Release -- build
 dotnet test tests/Unit -c Release
+dotnet test tests/Compat -c Release

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SameSession.Tests.Compat.Harness;
-using SameSession.Tests.Compat.Harness.Fixtures;
 
 namespace SameSession.FixtureGen;
 
