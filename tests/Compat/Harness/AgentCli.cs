@@ -18,7 +18,8 @@ public abstract class AgentCli
     public string Name { get; }
     public AgentHome Home { get; }
     protected string StandInUrl { get; }
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Generous: on a loaded 2-core CI machine one opencode turn has taken over a minute.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(4);
 
     /// <summary>Writes the agent's config files into the home (idempotent); called before every run.</summary>
     protected abstract void WriteConfig();
@@ -30,6 +31,7 @@ public abstract class AgentCli
     {
         WriteConfig();
         var env = BaseEnvironment();
+        env["PWD"] = cwd; // opencode takes its directory from $PWD, not from the process working directory
         foreach (var (k, v) in AgentEnvironment()) env[k] = v;
         var result = ProcessRunner.Run(AgentClis.Executable(Name), arguments, cwd, Timeout, env, stdin: "");
         return new CliResult(Name, arguments, result.ExitCode, result.StdOut, result.StdErr, result.TimedOut);
