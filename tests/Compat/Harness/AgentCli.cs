@@ -1,4 +1,5 @@
 using SameSession.Core.Infrastructure;
+using SameSession.Tests.Compat.Harness.StandIn;
 
 namespace SameSession.Tests.Compat.Harness;
 
@@ -20,6 +21,15 @@ public abstract class AgentCli
     protected string StandInUrl { get; }
     /// <summary>Generous: on a loaded 2-core CI machine one opencode turn has taken over a minute.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>The API this agent speaks to the stand-in.</summary>
+    public abstract ModelApi Api { get; }
+
+    /// <summary>Starts a session with one prompt; returns its id and the run.</summary>
+    public abstract AgentTurn NewSession(string cwd, string prompt);
+
+    /// <summary>Sends one more prompt to session <paramref name="sessionId"/>.</summary>
+    public abstract AgentTurn ResumeSession(string cwd, string sessionId, string prompt);
 
     /// <summary>Writes the agent's config files into the home (idempotent); called before every run.</summary>
     protected abstract void WriteConfig();

@@ -40,6 +40,17 @@ public sealed class CompatHarness : IAsyncDisposable, IDisposable
     public AcpxCli Acpx(AgentHome home) => new(home, StandIn.BaseUrl);
     public GeminiCli Gemini(AgentHome home) => new(home, StandIn.BaseUrl);
 
+    /// <summary>An agent by CLI name: claude, codex, opencode, acpx or gemini.</summary>
+    public AgentCli Cli(string name, AgentHome home) => name switch
+    {
+        "claude" => Claude(home),
+        "codex" => Codex(home),
+        "opencode" => Opencode(home),
+        "acpx" => Acpx(home),
+        "gemini" => Gemini(home),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown agent CLI"),
+    };
+
     public async ValueTask DisposeAsync()
     {
         await StandIn.DisposeAsync();

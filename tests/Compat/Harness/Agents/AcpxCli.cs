@@ -1,3 +1,4 @@
+using SameSession.Tests.Compat.Harness.StandIn;
 namespace SameSession.Tests.Compat.Harness.Agents;
 
 /// <summary>
@@ -6,12 +7,14 @@ namespace SameSession.Tests.Compat.Harness.Agents;
 /// </summary>
 public sealed class AcpxCli(AgentHome home, string standInUrl) : AgentCli("acpx", home, standInUrl)
 {
+    public override ModelApi Api => ModelApi.OpenAiChatCompletions;
+
     protected override void WriteConfig() => OpencodeCli.WriteOpencodeConfig(Home, StandInUrl);
 
     protected override IEnumerable<KeyValuePair<string, string?>> AgentEnvironment() => OpencodeCli.OfflineEnvironment;
 
     /// <summary>Creates the acpx session for <paramref name="cwd"/> and sends the first prompt.</summary>
-    public AgentTurn NewSession(string cwd, string prompt)
+    public override AgentTurn NewSession(string cwd, string prompt)
     {
         var created = Run(cwd, "--approve-all", "--ttl", "1", "opencode", "sessions", "new").EnsureSuccess();
         var id = created.StdOut.Trim().Split('\n')[^1].Trim();
@@ -20,7 +23,7 @@ public sealed class AcpxCli(AgentHome home, string standInUrl) : AgentCli("acpx"
     }
 
     /// <summary>acpx resumes the open session scoped to the cwd (walking up to the git root).</summary>
-    public AgentTurn Resume(string cwd, string sessionId, string prompt) => Prompt(cwd, prompt) with { SessionId = sessionId };
+    public override AgentTurn ResumeSession(string cwd, string sessionId, string prompt) => Prompt(cwd, prompt) with { SessionId = sessionId };
 
     private AgentTurn Prompt(string cwd, string prompt)
     {
