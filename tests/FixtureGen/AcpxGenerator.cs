@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SameSession.Tests.Compat.Harness;
+using SameSession.Tests.Compat.Harness.Agents;
 
 namespace SameSession.FixtureGen;
 
@@ -9,6 +10,7 @@ public sealed class AcpxGenerator() : Generator("acpx")
     // Records and event streams (not the queue leases or stream locks), plus the native opencode database.
     protected override void Capture(FixtureWriter writer, string home)
     {
+        AcpxCli.WaitForQueueOwners(home, TimeSpan.FromMinutes(1)); // owners rewrite the records as they exit
         writer.CopyTree(".acpx/sessions", f => !f.EndsWith(".lock", StringComparison.Ordinal));
         writer.DumpDatabase(OpencodeGenerator.Database);
     }

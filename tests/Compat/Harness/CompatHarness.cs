@@ -54,7 +54,12 @@ public sealed class CompatHarness : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await StandIn.DisposeAsync();
-        foreach (var home in _homes) home.Dispose();
+        foreach (var home in _homes)
+        {
+            // A lingering acpx queue owner would recreate files in a deleted home.
+            try { AcpxCli.WaitForQueueOwners(home.Path, TimeSpan.FromSeconds(30)); } catch (TimeoutException) { }
+            home.Dispose();
+        }
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

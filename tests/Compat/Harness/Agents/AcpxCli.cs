@@ -27,7 +27,29 @@ public sealed class AcpxCli(AgentHome home, string standInUrl) : AgentCli("acpx"
 
     private AgentTurn Prompt(string cwd, string prompt)
     {
-        var run = Run(cwd, "--approve-all", "--ttl", "1", "--format", "quiet", "opencode", prompt).EnsureSuccess();
-        return new AgentTurn("", run.StdOut.Trim(), run);
+        for (var attempt = 1; ; attempt++)
+        {
+            var run = Run(cwd, "--approve-all", "--ttl", "1", "--format", "quiet", "opencode", prompt);
+            // The previous prompt's queue owner may be exiting right now (short TTL); acpx then refuses once.
+            if (!run.Succeeded && run.StdErr.Contains("QUEUE_OWNER_CLOSED", StringComparison.Ordinal) && attempt < 5)
+            {
+                WaitForQueueOwners(Home.Path, TimeSpan.FromSeconds(30));
+                continue;
+            }
+            run.EnsureSuccess();
+            return new AgentTurn("", run.StdOut.Trim(), run);
+        }
+    }
+
+    /// <summary>Waits until no acpx queue owner holds a lease in this home (they remove their lock on exit).</summary>
+    public static void WaitForQueueOwners(string home, TimeSpan limit)
+    {
+        var queues = Path.Combine(home, ".acpx", "queues");
+        var deadline = DateTime.UtcNow + limit;
+        while (Directory.Exists(queues) && Directory.EnumerateFiles(queues, "*.lock").Any())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"acpx queue owners still hold leases in {queues}");
+            Thread.Sleep(250);
+        }
     }
 }
