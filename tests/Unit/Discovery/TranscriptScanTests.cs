@@ -176,3 +176,15 @@ public sealed class CodexRolloutScanTests
         Assert.True(SameSession.Core.Providers.Codex.CodexRolloutScan.Kind(line).SequenceEqual("turn_context"u8));
     }
 }
+
+public sealed class TopLevelFieldsTests
+{
+    [Theory]
+    [InlineData("{\"cwd\":\"/a\",\"message\":{\"cwd\":\"/nested\"},\"x\":1}", "/a")]
+    [InlineData("{\"message\":{\"cwd\":\"/nested\"},\"cwd\":\"/top\"}", "/top")]
+    [InlineData("{\"cwd\":\"C:\\\\Users\\\\me \\u00fc\",\"t\":\"\\\"cwd\\\":\\\"/fake\\\"\"}", "C:\\Users\\me ü")]
+    [InlineData("{\"message\":{\"cwd\":\"/only-nested\"}}", null)]
+    [InlineData("{\"cwd\":42}", null)]
+    public void Reads_the_top_level_string_from_the_end(string line, string? expected) =>
+        Assert.Equal(expected, SameSession.Core.Infrastructure.TopLevelFields.LastString(System.Text.Encoding.UTF8.GetBytes(line), "cwd"));
+}

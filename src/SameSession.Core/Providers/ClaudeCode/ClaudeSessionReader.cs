@@ -25,7 +25,8 @@ internal static class ClaudeSessionReader
             var lines = new RecordedLines<ClaudeLine>(handle, transcript, context, ClaudeLine.Parse);
             // Lazy: head lines (often large attachment snapshots) are parsed only until what is missing is found.
             var head = scan.Head.Select(lines.Parse).Where(l => l is not null);
-            var last = scan.LastMessage is { } lm ? lines.Parse(lm) : null;
+            var envelopes = new RecordedLines<ClaudeLine>(handle, transcript, context, ClaudeLine.ParseEnvelope);
+            var last = scan.LastMessage is { } lm ? envelopes.Parse(lm) : null;
             var prompt = scan.Prompts.Select(lines.Parse).Select(l => l?.Prompt).FirstOrDefault(p => p is not null);
             var title = Title(scan.CustomTitle, lines) ?? Title(scan.AiTitle, lines) ?? Title(scan.Summary, lines);
             if (scan.UnterminatedLast && scan.LastLine is { } tail && !lines.IsValid(tail))
