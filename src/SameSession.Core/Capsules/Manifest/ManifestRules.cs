@@ -48,6 +48,9 @@ internal static partial class ManifestRules
             Require(f.Size >= 0, $"file '{f.Path}' has a negative size");
             Require(f.Sha256 is not null && Sha256().IsMatch(f.Sha256), $"file '{f.Path}' has an invalid sha256");
         }
+        foreach (var path in paths.Keys)
+            for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+                Require(!paths.ContainsKey(path[..slash]), $"'{path[..slash]}' is listed as a file and as a folder");
         foreach (var rows in m.DbRows)
         {
             Require(rows is { Database.Length: > 0, Table.Length: > 0 } && rows.Rows >= 0, "db_rows entries need database, table and a row count");

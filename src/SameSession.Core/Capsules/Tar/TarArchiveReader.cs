@@ -11,7 +11,6 @@ namespace SameSession.Core.Capsules.Tar;
 public sealed class TarArchiveReader
 {
     private readonly Stream _in;
-    private readonly TarReadLimits _limits;
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly byte[] _block = new byte[TarHeader.BlockSize];
     private long _unread;     // data bytes of the current entry not yet consumed
@@ -22,8 +21,11 @@ public sealed class TarArchiveReader
     public TarArchiveReader(Stream input, TarReadLimits? limits = null)
     {
         _in = input;
-        _limits = limits ?? TarReadLimits.Default;
+        Limits = limits ?? TarReadLimits.Default;
     }
+
+    /// <summary>The bounds checked at each header; a capsule reader tightens them once its manifest is known.</summary>
+    public TarReadLimits Limits { get; set; }
 
     /// <summary>The next file entry, or null after the end-of-archive marker. Unread data of the previous entry is skipped.</summary>
     public TarEntryHeader? Next()
@@ -77,9 +79,9 @@ public sealed class TarArchiveReader
         var size = headerSize;
         if (pax is not null && pax.TryGetValue("size", out var paxSize) && (!long.TryParse(paxSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size)))
             throw CapsuleErrors.Corrupt("a pax size is not a number", path);
-        if (size > _limits.MaxEntrySize) throw CapsuleErrors.Corrupt($"entry of {size} bytes exceeds the limit of {_limits.MaxEntrySize}", path);
+        if (size > Limits.MaxEntrySize) throw CapsuleErrors.Corrupt($"entry of {size} bytes exceeds the limit of {Limits.MaxEntrySize}", path);
         if (!_names.Add(path)) throw CapsuleErrors.Corrupt("duplicate entry", path);
-        if (_names.Count > _limits.MaxEntries) throw CapsuleErrors.Corrupt($"more than {_limits.MaxEntries} entries");
+        if (_names.Count > Limits.MaxEntries) throw CapsuleErrors.Corrupt($"more than {Limits.MaxEntries} entries");
         var mode = TarHeader.ReadOctal(_block.AsSpan(TarHeader.ModeOffset, TarHeader.IdLength)) ?? 0;
         _unread = size;
         _padding = PadOf(size);
