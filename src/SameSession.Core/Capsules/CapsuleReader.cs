@@ -32,7 +32,8 @@ public sealed class CapsuleReader : IDisposable
         Manifest = ReadManifest(limits);
         _declared = Manifest.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         // Now the manifest says how much may follow: every file, its headers, and the end marker.
-        _tar.Limits = new TarReadLimits(Manifest.Files.Select(f => f.Size).DefaultIfEmpty(0).Max(), Manifest.Files.Count + 1);
+        // Entry sizes are compared with the manifest (CapsuleTampered) before any content is read; the tar limit is the backstop.
+        _tar.Limits = new TarReadLimits(limits.MaxFileSize, Manifest.Files.Count + 1);
         _inflated.Budget = _inflated.Consumed + Manifest.TotalSize() + (long)HeaderSlackPerEntry * Manifest.Files.Count + ArchiveSlack;
     }
 
