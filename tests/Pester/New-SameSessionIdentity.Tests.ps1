@@ -36,5 +36,4 @@ Describe 'New-SameSessionIdentity' {
             (New-SameSessionIdentity).Path | Should -Be (Join-Path (Join-Path $cfg 'samesession') 'identity.txt')
         } finally { [Environment]::SetEnvironmentVariable($var, $old) }
     }
-    }
 }
