@@ -10,7 +10,8 @@ internal static class AgeCrypto
     public static byte[] Hkdf(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info)
     {
         var key = new byte[32];
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, key, salt, info);
+        // The OpenSSL-backed one-shot rejects an empty ikm (ssh-ed25519's tweak has one), so extract by hand.
+        HKDF.Expand(HashAlgorithmName.SHA256, HMACSHA256.HashData(salt, ikm), key, info);
         return key;
     }
 
