@@ -148,3 +148,26 @@ public class CapsuleRoundTripTests
         none.Verify();
     }
 }
+
+public class CapsuleAgeCliInteropTests
+{
+    [Fact]
+    public void Stock_age_and_tar_open_a_capsule()
+    {
+        using var dir = new TempDir("agecli");
+        var identity = X25519Identity.Generate();
+        var keyFile = dir.Combine("key.txt");
+        File.WriteAllText(keyFile, identity + "\n");
+        var capsule = dir.Combine("s.capsule");
+        var sources = Sources();
+        CapsuleWriter.WriteFile(capsule, ManifestFor(sources), sources, [identity.Recipient]);
+
+        SameSession.Tests.Unit.Age.AgeCli.Run("age", "-d", "-i", keyFile, "-o", dir.Combine("s.tgz"), capsule);
+        var listed = TarArchiveTests.RunTar("-tzf", dir.Combine("s.tgz"), dir.Path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["manifest.json", .. sources.Select(s => s.Path).Order(StringComparer.Ordinal)], listed);
+        var outDir = Directory.CreateDirectory(dir.Combine("x")).FullName;
+        TarArchiveTests.RunTar("-xzf", dir.Combine("s.tgz"), outDir);
+        var manifest = ManifestJson.Parse(File.ReadAllBytes(Path.Combine(outDir, "manifest.json")));
+        Assert.Equal(ManifestFor(sources).Files, manifest.Files);
+    }
+}
