@@ -78,6 +78,15 @@ public class AgeInteropTests
         AgeCli.Run("age", "-d", "-i", key, "-o", dir.Combine("out"), dir.Combine("ours.age"));
         Assert.Equal(plain, File.ReadAllBytes(dir.Combine("out")));
 
+        // A stanza that names this key but does not decrypt is damage (an error), one for another key is skipped.
+        var unwrapper = (IStanzaUnwrapper)identities.Single();
+        var tag = recipient is SshRsaRecipient rsa ? rsa.Tag : ((SshEd25519Recipient)recipient).Tag;
+        string[] args = type == "rsa" ? [tag] : [tag, StrictBase64.EncodeUnpadded(new byte[32] { 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 })];
+        var damaged = Assert.Throws<AgeException>(() => unwrapper.Unwrap([new AgeStanza("ssh-" + type, args, new byte[32])]));
+        Assert.Equal(AgeFailure.Header, damaged.Failure);
+        args[0] = "AAAAAA";
+        Assert.Null(unwrapper.Unwrap([new AgeStanza("ssh-" + type, args, new byte[32])]));
+
         var stranger = X25519Identity.Generate();
         Assert.Equal(AgeFailure.NoMatch, Assert.Throws<AgeException>(() => AgeTestData.Decrypt(File.ReadAllBytes(dir.Combine("theirs.age")), [stranger])).Failure);
     }

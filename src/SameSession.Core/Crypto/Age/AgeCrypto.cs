@@ -17,6 +17,16 @@ internal static class AgeCrypto
 
     public static byte[] Random(int size) => RandomNumberGenerator.GetBytes(size);
 
+    /// <summary>A fresh ephemeral X25519 share and its shared secret with <paramref name="peer"/>; null for a low-order peer.</summary>
+    public static (byte[] Share, byte[] Shared)? EphemeralAgreement(ReadOnlySpan<byte> peer)
+    {
+        var ephemeral = Random(32);
+        var share = new byte[32];
+        Org.BouncyCastle.Math.EC.Rfc7748.X25519.ScalarMultBase(ephemeral, 0, share, 0);
+        var shared = new byte[32];
+        return Org.BouncyCastle.Math.EC.Rfc7748.X25519.CalculateAgreement(ephemeral, 0, peer.ToArray(), 0, shared, 0) ? (share, shared) : null;
+    }
+
     public static byte[] Concat(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         var r = new byte[a.Length + b.Length];

@@ -6,7 +6,7 @@ namespace SameSession.Core.Crypto.Age;
 /// Read-only STREAM decryptor. Releases each chunk only after its tag verifies; an error found after a chunk
 /// verified (end of data without a last chunk, trailing bytes) is raised on the read after that chunk is consumed.
 /// </summary>
-internal sealed class AgeDecryptStream : Stream
+internal sealed class AgeDecryptStream : ReadOnlyStream
 {
     private readonly ByteSource _source;
     private readonly Stream? _owned;
@@ -29,12 +29,6 @@ internal sealed class AgeDecryptStream : Stream
     }
 
     public override bool CanRead => !_closed;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -104,9 +98,4 @@ internal sealed class AgeDecryptStream : Stream
         }
         base.Dispose(disposing);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

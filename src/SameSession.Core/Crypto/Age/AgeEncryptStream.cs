@@ -6,7 +6,7 @@ namespace SameSession.Core.Crypto.Age;
 /// Write-only STREAM encryptor: seals 64 KiB chunks as they fill. A full chunk is held back until more data
 /// arrives, because only Dispose knows which chunk is last. Buffers are allocated once per stream.
 /// </summary>
-internal sealed class AgeEncryptStream : Stream
+internal sealed class AgeEncryptStream : WriteOnlyStream
 {
     private readonly Stream _output;
     private readonly bool _disposeOutput;
@@ -25,13 +25,7 @@ internal sealed class AgeEncryptStream : Stream
         _aead = new ChaCha20Poly1305(payloadKey);
     }
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
     public override bool CanWrite => !_closed;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -56,8 +50,6 @@ internal sealed class AgeEncryptStream : Stream
             buffer = buffer[take..];
         }
     }
-
-    public override void WriteByte(byte value) => Write([value]);
 
     private void Seal(ReadOnlySpan<byte> plain, bool last)
     {
@@ -88,8 +80,4 @@ internal sealed class AgeEncryptStream : Stream
         }
         base.Dispose(disposing);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

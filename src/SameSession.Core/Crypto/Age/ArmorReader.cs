@@ -4,7 +4,7 @@ namespace SameSession.Core.Crypto.Age;
 /// Strict reader of the age ASCII armor (RFC 7468 strict form): optional whitespace around the block, CRLF or LF,
 /// 64-column padded canonical base64, a short line only right before END.
 /// </summary>
-internal sealed class ArmorReader : Stream
+internal sealed class ArmorReader : ReadOnlyStream
 {
     private const int MaxWhitespace = 1024;
 
@@ -15,6 +15,7 @@ internal sealed class ArmorReader : Stream
     private int _len;
     private bool _mustEnd;
     private bool _ended;
+    private AgeException? _pending;
 
     public ArmorReader(ByteSource source)
     {
@@ -75,20 +76,33 @@ internal sealed class ArmorReader : Stream
         return true;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
+    /// <summary>Decodes as many lines as fit; an armor error after some bytes were returned comes on the next call.</summary>
     public override int Read(Span<byte> buffer)
     {
-        if (buffer.IsEmpty) return 0;
-        while (_pos == _len)
+        if (_pending is not null) throw _pending;
+        var total = 0;
+        while (total < buffer.Length)
         {
-            if (_ended) return 0;
-            DecodeNextLine();
+            if (_pos == _len)
+            {
+                if (_ended) break;
+                try
+                {
+                    DecodeNextLine();
+                }
+                catch (AgeException ex) when (total > 0)
+                {
+                    _pending = ex;
+                    break;
+                }
+                continue;
+            }
+            var n = Math.Min(buffer.Length - total, _len - _pos);
+            _decoded.AsSpan(_pos, n).CopyTo(buffer[total..]);
+            _pos += n;
+            total += n;
         }
-        var n = Math.Min(buffer.Length, _len - _pos);
-        _decoded.AsSpan(_pos, n).CopyTo(buffer);
-        _pos += n;
-        return n;
+        return total;
     }
 
     private void DecodeNextLine()
@@ -110,12 +124,4 @@ internal sealed class ArmorReader : Stream
     }
 
     public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -4,7 +4,7 @@ using System.Buffers.Text;
 namespace SameSession.Core.Crypto.Age;
 
 /// <summary>Writes the age ASCII armor: padded base64 in 64-column LF lines between BEGIN and END lines.</summary>
-internal sealed class ArmorWriter : Stream
+internal sealed class ArmorWriter : WriteOnlyStream
 {
     private const int LinesPerBlock = 256;
 
@@ -22,13 +22,7 @@ internal sealed class ArmorWriter : Stream
         _output.Write("-----BEGIN AGE ENCRYPTED FILE-----\n"u8);
     }
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
     public override bool CanWrite => !_closed;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -78,8 +72,4 @@ internal sealed class ArmorWriter : Stream
         }
         base.Dispose(disposing);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

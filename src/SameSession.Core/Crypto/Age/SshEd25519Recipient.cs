@@ -48,11 +48,7 @@ public sealed class SshEd25519Recipient : IAgeRecipient, IStanzaWrapper
 
     AgeStanza IStanzaWrapper.Wrap(byte[] fileKey)
     {
-        var ephemeral = AgeCrypto.Random(32);
-        var share = new byte[32];
-        BcX25519.ScalarMultBase(ephemeral, 0, share, 0);
-        var shared = new byte[32];
-        if (!BcX25519.CalculateAgreement(ephemeral, 0, _montgomery, 0, shared, 0))
+        var (share, shared) = AgeCrypto.EphemeralAgreement(_montgomery) ??
             throw new SameSessionException(ErrorIds.InvalidArgument, "The ssh-ed25519 key is a low-order point; no file can be encrypted to it.");
         var wrapKey = WrapKey(_blob, shared, share, _montgomery);
         return new AgeStanza(StanzaType, [Tag, StrictBase64.EncodeUnpadded(share)], AgeCrypto.SealFileKey(wrapKey, fileKey));

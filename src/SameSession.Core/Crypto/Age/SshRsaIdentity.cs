@@ -30,7 +30,7 @@ public sealed class SshRsaIdentity : IAgeIdentity, IStanzaUnwrapper
             {
                 return oaep.ProcessBlock(s.Body, 0, s.Body.Length);
             }
-            catch (InvalidCipherTextException ex)
+            catch (CryptoException ex)
             {
                 // The tag named this key, so a failure here is damage, not someone else's stanza.
                 throw new AgeException(AgeFailure.Header, Errors.ErrorIds.CapsuleTampered, "The ssh-rsa stanza for this key does not decrypt: the header was changed.", ex);

@@ -1,5 +1,4 @@
 using SameSession.Core.Errors;
-using BcX25519 = Org.BouncyCastle.Math.EC.Rfc7748.X25519;
 
 namespace SameSession.Core.Crypto.Age;
 
@@ -26,11 +25,7 @@ public sealed class X25519Recipient : IAgeRecipient, IStanzaWrapper
 
     AgeStanza IStanzaWrapper.Wrap(byte[] fileKey)
     {
-        var ephemeral = AgeCrypto.Random(32);
-        var share = new byte[32];
-        BcX25519.ScalarMultBase(ephemeral, 0, share, 0);
-        var shared = new byte[32];
-        if (!BcX25519.CalculateAgreement(ephemeral, 0, _publicKey, 0, shared, 0))
+        var (share, shared) = AgeCrypto.EphemeralAgreement(_publicKey) ??
             throw new SameSessionException(ErrorIds.InvalidArgument, $"The recipient {this} is a low-order point; no file can be encrypted to it.", ToString());
         var wrapKey = AgeCrypto.Hkdf(shared, AgeCrypto.Concat(share, _publicKey), Label);
         return new AgeStanza(StanzaType, [StrictBase64.EncodeUnpadded(share)], AgeCrypto.SealFileKey(wrapKey, fileKey));
