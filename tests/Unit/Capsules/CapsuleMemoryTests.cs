@@ -9,12 +9,10 @@ public class CapsuleMemoryTests
     private const long Budget = 8L * 1024 * 1024;
 
     /// <summary>Generates <paramref name="length"/> varied bytes without allocating.</summary>
-    private sealed class Generated(long length) : Stream
+    private sealed class Generated(long length) : SameSession.Core.Crypto.Age.ReadOnlyStream
     {
         private long _position;
         private uint _state = 2463534242;
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -29,14 +27,6 @@ public class CapsuleMemoryTests
         }
 
         public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]
