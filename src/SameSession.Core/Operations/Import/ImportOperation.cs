@@ -36,19 +36,13 @@ public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, A
         using var staged = reader.ExtractTo(installer.StagingParent(environment));
         file.CopyTo(Stream.Null);
         var sha = file.Sha256Hex();
-        var provenance = new Provenance(manifest.Created, manifest.Tool.Version, manifest.Source.Cwd, manifest.Source.Os, Now(), sha);
+        var provenance = new Provenance(manifest.Created, manifest.Tool.Version, manifest.Source.Cwd, manifest.Source.Os, ManifestJson.Stored(_clock.GetUtcNow()), sha);
 
         observer.Progress(new OperationProgress($"Importing {key}", $"Installing into {cwd}", 60));
         var installed = installer.Install(staged, new ImportTarget(cwd, environment, request.Force, provenance));
         observer.Progress(new OperationProgress($"Importing {key}", "Done", 100, Completed: true));
         if (!installed.Changed) observer.Verbose($"{key} was already present and identical; nothing changed.");
         return new ImportResult(installed.Session, manifest, cwd, installed.Changed, sha);
-    }
-
-    private DateTimeOffset Now()
-    {
-        var now = _clock.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     }
 
     /// <summary>-Destination, else the source cwd re-rooted under this home, else the same absolute path on the same OS family.</summary>
