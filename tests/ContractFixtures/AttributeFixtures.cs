@@ -1,0 +1,34 @@
+using System.Management.Automation;
+
+namespace SameSession.ContractFixtures.Commands;
+
+/// <summary>No [OutputType].</summary>
+[Cmdlet(VerbsCommon.Find, "AgentSessionNote")]
+public sealed class FindAgentSessionNoteCommand : PSCmdlet
+{
+}
+
+/// <summary>Mutating verb without SupportsShouldProcess.</summary>
+[Cmdlet(VerbsCommon.Remove, "AgentSessionTag")]
+[OutputType(typeof(string))]
+public sealed class RemoveAgentSessionTagCommand : PSCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    public string Name { get; set; } = "";
+}
+
+/// <summary>ConfirmImpact without SupportsShouldProcess (Get is not mutating, so only ConfirmImpact fires).</summary>
+[Cmdlet(VerbsCommon.Get, "AgentSessionImpact", ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(string))]
+public sealed class GetAgentSessionImpactCommand : PSCmdlet
+{
+}
+
+/// <summary>Mutating and correct: SupportsShouldProcess with ConfirmImpact.</summary>
+[Cmdlet(VerbsCommon.Clear, "AgentSessionCache", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(string))]
+public sealed class ClearAgentSessionCacheCommand : PSCmdlet
+{
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+}

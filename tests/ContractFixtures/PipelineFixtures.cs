@@ -1,0 +1,52 @@
+using System.Management.Automation;
+
+namespace SameSession.ContractFixtures.Commands;
+
+/// <summary>The producer: writes FixtureWidget objects.</summary>
+[Cmdlet(VerbsCommon.Get, "AgentSessionWidget")]
+[OutputType(typeof(FixtureWidget))]
+public sealed class GetAgentSessionWidgetCommand : PSCmdlet
+{
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [Alias("Colour")]
+    [ValidateSet("Red", "Blue")]
+    public string[] Color { get; set; } = [];
+}
+
+/// <summary>Binds by value: InputObject takes FixtureWidget[] (element type counts).</summary>
+[Cmdlet(VerbsData.Update, "AgentSessionWidget", SupportsShouldProcess = true)]
+[OutputType(typeof(FixtureWidget))]
+public sealed class UpdateAgentSessionWidgetCommand : PSCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public FixtureWidget[] InputObject { get; set; } = [];
+}
+
+/// <summary>Binds by property name: -Colour (alias of Tint) and -Size match FixtureWidget.Color/Size; -Note is mandatory but not piped.</summary>
+[Cmdlet(VerbsData.Save, "AgentSessionWidget", SupportsShouldProcess = true)]
+[OutputType(typeof(string))]
+public sealed class SaveAgentSessionWidgetCommand : PSCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Color")]
+    public string Tint { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int Size { get; set; }
+
+    [Parameter(Mandatory = true)]
+    public string Note { get; set; } = "";
+}
+
+/// <summary>Cannot take a FixtureWidget: by value only FixtureGadget, by property name only -Label.</summary>
+[Cmdlet(VerbsCommon.Set, "AgentSessionWidget", SupportsShouldProcess = true, DefaultParameterSetName = "Gadget")]
+[OutputType(typeof(FixtureGadget))]
+public sealed class SetAgentSessionWidgetCommand : PSCmdlet
+{
+    [Parameter(ParameterSetName = "Gadget", Mandatory = true, ValueFromPipeline = true)]
+    public FixtureGadget? InputObject { get; set; }
+
+    [Parameter(ParameterSetName = "Label", Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public string Label { get; set; } = "";
+}
