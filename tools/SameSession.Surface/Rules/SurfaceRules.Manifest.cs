@@ -28,9 +28,9 @@ public static partial class SurfaceRules
     private static IEnumerable<Violation> ManifestViolations(CmdletSurface surface, ManifestCheck check, string file, Dictionary<string, object?> psd1)
     {
         var compiled = surface.Cmdlets.Select(c => c.Name).ToList();
-        foreach (var v in ExportList(file, psd1, "CmdletsToExport", compiled, "the [Cmdlet] classes in the module")) yield return v;
+        foreach (var v in ExportList(file, psd1, "CmdletsToExport", compiled, "the [Cmdlet] classes in the module", "add the cmdlet")) yield return v;
         var aliases = surface.Cmdlets.SelectMany(c => c.Aliases).ToList();
-        foreach (var v in ExportList(file, psd1, "AliasesToExport", aliases, "the class-level [Alias] values")) yield return v;
+        foreach (var v in ExportList(file, psd1, "AliasesToExport", aliases, "the class-level [Alias] values", "add [Alias] to the cmdlet class")) yield return v;
         foreach (var key in new[] { "FunctionsToExport", "VariablesToExport" })
         {
             if (!psd1.TryGetValue(key, out var value) || AsList(value) is not { Count: 0 })
@@ -73,7 +73,7 @@ public static partial class SurfaceRules
         foreach (var v in FormatFiles(surface, check, file, psd1)) yield return v;
     }
 
-    private static IEnumerable<Violation> ExportList(string file, Dictionary<string, object?> psd1, string key, List<string> expected, string source)
+    private static IEnumerable<Violation> ExportList(string file, Dictionary<string, object?> psd1, string key, List<string> expected, string source, string orAdd)
     {
         if (AsList(psd1.GetValueOrDefault(key)) is not { } listed || listed.Any(v => v is not string))
         {
@@ -91,7 +91,7 @@ public static partial class SurfaceRules
         }
         foreach (var extra in names.Where(n => !n.Contains('*', StringComparison.Ordinal)).Except(expected, StringComparer.OrdinalIgnoreCase))
         {
-            yield return new(RuleIds.ManifestExports, extra, $"{key} in {file} lists '{extra}', which is not one of {source}; remove it or add the cmdlet.");
+            yield return new(RuleIds.ManifestExports, extra, $"{key} in {file} lists '{extra}', which is not one of {source}; remove it or {orAdd}.");
         }
     }
 
