@@ -35,7 +35,7 @@ public sealed class SaveAgentSessionWidgetCommand : PSCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public int Size { get; set; }
 
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, Position = 0)]
     public string Note { get; set; } = "";
 }
 

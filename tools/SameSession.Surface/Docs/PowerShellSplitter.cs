@@ -32,7 +32,8 @@ public static class PowerShellSplitter
         {
             var text = lines[line];
             if (current.Length == 0 && segments.Count == 0) startLine = line;
-            for (var i = 0; i < text.Length; i++)
+            var continued = current.Length > 0 && quote == '\0';
+            for (var i = continued ? text.Length - text.TrimStart().Length : 0; i < text.Length; i++)
             {
                 var ch = text[i];
                 if (quote != '\0')
@@ -81,8 +82,9 @@ public static class PowerShellSplitter
                 || (line + 1 < lines.Length && lines[line + 1].TrimStart().StartsWith('|'));
             if (continues)
             {
-                if (current.Length > 0 && current[^1] == '`') current.Length--;
-                current.Append(' ');
+                var trimmed = current.ToString().TrimEnd().TrimEnd('`').TrimEnd();
+                current.Clear().Append(trimmed);
+                if (current.Length > 0) current.Append(' ');
                 continue;
             }
             foreach (var s in Flush()) yield return s;
