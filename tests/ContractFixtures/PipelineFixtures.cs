@@ -14,12 +14,12 @@ public sealed class GetAgentSessionWidgetCommand : PSCmdlet
     public string[] Color { get; set; } = [];
 }
 
-/// <summary>Binds by value: InputObject takes FixtureWidget[] (element type counts).</summary>
+/// <summary>Binds by value: InputObject takes FixtureWidget[] (element type counts); also by property name.</summary>
 [Cmdlet(VerbsData.Update, "AgentSessionWidget", SupportsShouldProcess = true)]
 [OutputType(typeof(FixtureWidget))]
 public sealed class UpdateAgentSessionWidgetCommand : PSCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public FixtureWidget[] InputObject { get; set; } = [];
 }
 
