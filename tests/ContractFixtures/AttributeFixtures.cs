@@ -32,3 +32,12 @@ public sealed class ClearAgentSessionCacheCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 }
+
+/// <summary>Correct: one unnamed set takes its name from DefaultParameterSetName.</summary>
+[Cmdlet(VerbsCommon.Get, "AgentSessionDefault", DefaultParameterSetName = "Simple")]
+[OutputType(typeof(string))]
+public sealed class GetAgentSessionDefaultCommand : PSCmdlet
+{
+    [Parameter(Position = 0)]
+    public string Name { get; set; } = "";
+}

@@ -18,6 +18,8 @@ public class FixtureRuleTests
         Assert.Equal(("System.String[]", true, 0), (color.TypeFullName, color.SupportsWildcards, color.Sets[0].Position));
         Assert.Equal(["Colour"], color.Aliases);
         Assert.Equal(["Red", "Blue"], color.AcceptedValues);
+        Assert.Equal(["Simple"], F.Find("Get-AgentSessionDefault")!.ParameterSetNames);
+        Assert.DoesNotContain(SurfaceRules.ParameterSets(F), v => v.Cmdlet == "Get-AgentSessionDefault");
         var impact = Assert.Single(F.Cmdlets, c => c.Name == "Clear-AgentSessionCache");
         Assert.Equal((true, ConfirmImpactLevel.High), (impact.SupportsShouldProcess, impact.ConfirmImpact));
     }

@@ -41,13 +41,16 @@ public class PipelineRuleTests
         Assert.Empty(Check("Get-AgentSessionWidget | Save-AgentSessionWidget 'kept'"));
         Assert.Empty(Check("Get-AgentSessionWidget | Save-AgentSessionWidget -Size 3 'kept'"));
         Assert.Single(Check("Get-AgentSessionWidget | Save-AgentSessionWidget -Size 3"));
+        Assert.Single(Check("Get-AgentSessionWidget | Save-AgentSessionWidget > out.txt"));
+        Assert.Single(Check("Get-AgentSessionWidget | Save-AgentSessionWidget 2>&1"));
+        Assert.Empty(Check("Get-AgentSessionWidget | Save-AgentSessionWidget 2>&1 'kept'"));
     }
 
     [Fact]
     public void A_cmdlet_named_in_docs_that_does_not_exist_is_reported()
     {
-        var violations = Check("Get-AgentSessionWidget | Sync-AgentSessionWidget\nExport-AgentCapsule -Path x");
-        Assert.Equal(["Export-AgentCapsule", "Sync-AgentSessionWidget"], violations.Where(v => v.RuleId == RuleIds.UnknownCmdlet).Select(v => v.Cmdlet).Order());
+        var violations = Check("Get-AgentSessionWidget | Sync-AgentSessionWidget\nExport-AgentCapsule -Path x\nGet-AgentTranscript; Get-Process");
+        Assert.Equal(["Export-AgentCapsule", "Get-AgentTranscript", "Sync-AgentSessionWidget"], violations.Where(v => v.RuleId == RuleIds.UnknownCmdlet).Select(v => v.Cmdlet).Order());
         Assert.All(violations, v => Assert.Equal(RuleIds.UnknownCmdlet, v.RuleId));
     }
 

@@ -27,8 +27,8 @@ public sealed record CmdletInfo
     public required IReadOnlyList<ParameterInfo> Parameters { get; init; }
 
     /// <summary>
-    /// The parameter set names as PowerShell sees them: the explicitly named sets, or only
-    /// <see cref="ParameterSetInfo.AllSets"/> when no parameter names a set.
+    /// The parameter set names as PowerShell sees them: the explicitly named sets, or the single set
+    /// (DefaultParameterSetName, else <see cref="ParameterSetInfo.AllSets"/>) when no parameter names a set.
     /// </summary>
     public IReadOnlyList<string> ParameterSetNames
     {
@@ -36,7 +36,8 @@ public sealed record CmdletInfo
         {
             var named = Parameters.SelectMany(p => p.Sets).Select(s => s.Name)
                 .Where(n => n != ParameterSetInfo.AllSets).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            return named.Count == 0 ? [ParameterSetInfo.AllSets] : named;
+            // With no named set, PowerShell names the single set after DefaultParameterSetName when one is given.
+            return named.Count == 0 ? [DefaultParameterSetName ?? ParameterSetInfo.AllSets] : named;
         }
     }
 

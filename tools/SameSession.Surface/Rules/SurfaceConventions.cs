@@ -4,7 +4,10 @@ namespace SameSession.Surface.Rules;
 public static class SurfaceConventions
 {
     /// <summary>Nouns must start with one of these product prefixes (SD01: specific, prefixed nouns).</summary>
-    public static readonly IReadOnlyList<string> NounPrefixes = ["AgentSession", "AgentCapsule", "SameSession"];
+    public static readonly IReadOnlyList<string> NounPrefixes = ["AgentSession", "AgentCapsule", "AgentTranscript", "SameSession"];
+
+    /// <summary>A command in the docs whose noun starts with one of these is taken to mean one of ours (and must exist).</summary>
+    public static readonly IReadOnlyList<string> DocNounPrefixes = ["Agent", "SameSession"];
 
     public const string CommandsNamespaceSuffix = ".Commands";
 

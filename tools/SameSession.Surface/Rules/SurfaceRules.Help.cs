@@ -15,7 +15,9 @@ public static partial class SurfaceRules
     /// </summary>
     public static IEnumerable<Violation> HelpParity(CmdletSurface surface, string helpFolder)
     {
-        var display = Path.GetFileName(Path.TrimEndingDirectorySeparator(helpFolder));
+        // "docs/help": the folder and its parent, enough to find the page from the repository root.
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(helpFolder));
+        var display = $"{Path.GetFileName(Path.GetDirectoryName(folder))}/{Path.GetFileName(folder)}";
         foreach (var cmdlet in surface.Cmdlets)
         {
             var path = Path.Combine(helpFolder, cmdlet.Name + ".md");
@@ -71,7 +73,8 @@ public static partial class SurfaceRules
     {
         var sets = cmdlet.ParameterSetNames;
         var expected = sets.Select(s => sets.Count > 1 && string.Equals(s, cmdlet.EffectiveDefaultSet, StringComparison.OrdinalIgnoreCase) ? s + " (Default)" : s).ToList();
-        var actual = doc.Syntax.Select(s => s.IsDefault ? s.SetName + " (Default)" : s.SetName).ToList();
+        // A lone set may or may not carry " (Default)" depending on how PlatyPS saw it; both are fine.
+        var actual = doc.Syntax.Select(s => s.IsDefault && sets.Count > 1 ? s.SetName + " (Default)" : s.SetName).ToList();
         if (!actual.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)))
         {
             yield return new(RuleIds.HelpSyntax, cmdlet.Name,

@@ -59,7 +59,7 @@ public static partial class SurfaceRules
 
     private static IEnumerable<Violation> UnknownCmdletsIn(CmdletSurface surface, List<DocPipeline> pipelines)
     {
-        var prefixes = string.Join("|", SurfaceConventions.NounPrefixes.Select(Regex.Escape));
+        var prefixes = string.Join("|", SurfaceConventions.DocNounPrefixes.Select(Regex.Escape));
         var pattern = new Regex($@"(?<![\w-])(?<name>[A-Za-z]+-(?:{prefixes})\w*)", RegexOptions.None, TimeSpan.FromSeconds(1));
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var pipeline in pipelines)
@@ -133,6 +133,12 @@ public static partial class SurfaceRules
         for (var i = 0; i < call.Arguments.Count; i++)
         {
             var token = call.Arguments[i];
+            if (Redirection().IsMatch(token))
+            {
+                var redirect = Redirection().Match(token);
+                if (redirect.Length == token.Length && !redirect.Groups[2].Success) i++; // "> file": the target is the next token
+                continue;
+            }
             if (DocCommand.IsParameterToken(token))
             {
                 var colon = token.IndexOf(':', StringComparison.Ordinal);
@@ -146,4 +152,7 @@ public static partial class SurfaceRules
         }
         return count;
     }
+
+    [GeneratedRegex(@"^(\d|\*)?>>?(&\d)?")]
+    private static partial Regex Redirection();
 }
