@@ -40,4 +40,14 @@ public sealed class GetAgentSessionDefaultCommand : PSCmdlet
 {
     [Parameter(Position = 0)]
     public string Name { get; set; } = "";
+
+    [Parameter(ValueFromRemainingArguments = true)]
+    public string[] Rest { get; set; } = [];
+}
+
+/// <summary>[OutputType] for a parameter set the cmdlet does not have.</summary>
+[Cmdlet(VerbsCommon.Get, "AgentSessionOutputSet")]
+[OutputType(typeof(string), ParameterSetName = new[] { "Missing" })]
+public sealed class GetAgentSessionOutputSetCommand : PSCmdlet
+{
 }

@@ -11,6 +11,7 @@ public sealed class GetAgentSessionWidgetCommand : PSCmdlet
     [SupportsWildcards]
     [Alias("Colour")]
     [ValidateSet("Red", "Blue")]
+    [ArgumentCompleter(typeof(FixtureCompleter))]
     public string[] Color { get; set; } = [];
 }
 
@@ -41,7 +42,7 @@ public sealed class SaveAgentSessionWidgetCommand : PSCmdlet
 
 /// <summary>Cannot take a FixtureWidget: by value only FixtureGadget, by property name only -Label.</summary>
 [Cmdlet(VerbsCommon.Set, "AgentSessionWidget", SupportsShouldProcess = true, DefaultParameterSetName = "Gadget")]
-[OutputType(typeof(FixtureGadget))]
+[OutputType(typeof(FixtureGadget), ParameterSetName = new[] { "Gadget", "Label" })]
 public sealed class SetAgentSessionWidgetCommand : PSCmdlet
 {
     [Parameter(ParameterSetName = "Gadget", Mandatory = true, ValueFromPipeline = true)]
@@ -49,4 +50,11 @@ public sealed class SetAgentSessionWidgetCommand : PSCmdlet
 
     [Parameter(ParameterSetName = "Label", Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public string Label { get; set; } = "";
+}
+
+/// <summary>Completes nothing; only its presence on -Color matters.</summary>
+public sealed class FixtureCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        System.Management.Automation.Language.CommandAst commandAst, System.Collections.IDictionary fakeBoundParameters) => [];
 }

@@ -18,6 +18,13 @@ public class FixtureRuleTests
         Assert.Equal(("System.String[]", true, 0), (color.TypeFullName, color.SupportsWildcards, color.Sets[0].Position));
         Assert.Equal(["Colour"], color.Aliases);
         Assert.Equal(["Red", "Blue"], color.AcceptedValues);
+        Assert.True(color.HasArgumentCompleter);
+        Assert.False(F.Find("Update-AgentSessionWidget")!.Parameters.Single().HasArgumentCompleter);
+        var rest = F.Find("Get-AgentSessionDefault")!.Parameters.Single(p => p.Name == "Rest");
+        Assert.True(rest.Sets.Single().ValueFromRemainingArguments);
+        var output = Assert.Single(F.Find("Set-AgentSessionWidget")!.OutputTypes);
+        Assert.Equal("SameSession.ContractFixtures.FixtureGadget", output.TypeFullName);
+        Assert.Equal(["Gadget", "Label"], output.ParameterSetNames);
         Assert.Equal(["Simple"], F.Find("Get-AgentSessionDefault")!.ParameterSetNames);
         Assert.DoesNotContain(SurfaceRules.ParameterSets(F), v => v.Cmdlet == "Get-AgentSessionDefault");
         var impact = Assert.Single(F.Cmdlets, c => c.Name == "Clear-AgentSessionCache");
@@ -68,8 +75,16 @@ public class FixtureRuleTests
     [Fact]
     public void Missing_output_type_is_reported()
     {
-        var v = Only(SurfaceRules.OutputTypes(F), RuleIds.OutputType);
-        Assert.Equal("Find-AgentSessionNote", v.Cmdlet);
+        var v = Only(SurfaceRules.OutputTypes(F).Where(v => v.Cmdlet == "Find-AgentSessionNote"), RuleIds.OutputType);
+        Assert.Contains("has no [OutputType]", v.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_type_for_an_unknown_set_is_reported()
+    {
+        var v = Only(SurfaceRules.OutputTypes(F).Where(v => v.Cmdlet != "Find-AgentSessionNote"), RuleIds.OutputType);
+        Assert.Equal("Get-AgentSessionOutputSet", v.Cmdlet);
+        Assert.Contains("ParameterSetName = \"Missing\"", v.Message, StringComparison.Ordinal);
     }
 
     [Fact]
