@@ -41,7 +41,7 @@ public sealed class SaveAgentSessionWidgetCommand : PSCmdlet
 }
 
 /// <summary>Cannot take a FixtureWidget: by value only FixtureGadget, by property name only -Label.</summary>
-[Cmdlet(VerbsCommon.Set, "AgentSessionWidget", SupportsShouldProcess = true, DefaultParameterSetName = "Gadget")]
+[Cmdlet(VerbsCommon.Set, "AgentSessionWidget", SupportsShouldProcess = true, DefaultParameterSetName = "Gadget", HelpUri = "https://example.invalid/set-widget")]
 [OutputType(typeof(FixtureGadget), ParameterSetName = new[] { "Gadget", "Label" })]
 public sealed class SetAgentSessionWidgetCommand : PSCmdlet
 {

@@ -87,6 +87,8 @@ public class HelpBuilderTests
         Assert.Equal(("true", "True (ByValue)", "named"), (inputObject.Attribute("required")!.Value, inputObject.Attribute("pipelineInput")!.Value, inputObject.Attribute("position")!.Value));
         Assert.Equal("SameSession.ContractFixtures.FixtureGadget", inputObject.Element(Command + "parameterValue")!.Value);
         Assert.Equal(["Set-AgentSessionWidget -Label blue"], command.Descendants(Dev + "code").Select(c => c.Value));
+        var online = command.Descendants(Maml + "navigationLink").First();
+        Assert.Equal(("Online Version:", "https://example.invalid/set-widget"), (online.Element(Maml + "linkText")!.Value, online.Element(Maml + "uri")!.Value));
         Assert.Equal("--------------------- Example 1: By label ---------------------", command.Descendants(Maml + "title").Single().Value);
         Assert.Equal(["Sets a widget from a gadget or a label.", "Second paragraph of the description."],
             command.Element(Maml + "description")!.Elements(Maml + "para").Select(p => p.Value));
@@ -153,6 +155,6 @@ public class HelpBuilderTests
             Assert.Contains(pair.Second.Title, title, StringComparison.Ordinal);
         });
         Assert.Equal(doc.Outputs.Select(o => o.TypeName), command.Descendants(Command + "returnValue").Select(r => r.Element(Dev + "type")!.Element(Maml + "name")!.Value));
-        Assert.Equal(doc.RelatedLinks.Select(l => l.Text), command.Descendants(Maml + "linkText").Select(l => l.Value));
+        Assert.Equal(doc.RelatedLinks.Select(l => l.Text), command.Descendants(Maml + "linkText").Select(l => l.Value).Where(t => t != "Online Version:"));
     }
 }

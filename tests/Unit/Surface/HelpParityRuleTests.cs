@@ -33,6 +33,10 @@ public class HelpParityRuleTests
         Assert.Equal("SwitchParameter", quiet.Blocks[0]["Type"]);
         Assert.Equal(["SameSession.Core.Operations.Doctor.DoctorReport", "System.Boolean"], doc.Outputs.Select(o => o.TypeName));
         Assert.Equal("Get-AgentSession", Assert.Single(doc.RelatedLinks).Text);
+        Assert.Equal(2, doc.Description.Count);
+        Assert.StartsWith("Test-SameSession checks the .NET runtime", doc.Description[0], StringComparison.Ordinal);
+        Assert.Contains("For each agent (Claude Code,", doc.Description[0], StringComparison.Ordinal); // hard wraps joined
+        Assert.DoesNotContain('\n', doc.Description[0]);
         Assert.Empty(CheckTestSameSession(RealPage));
     }
 
@@ -111,6 +115,16 @@ public class HelpParityRuleTests
     {
         var violations = CheckTestSameSession(Mutate(from, to));
         Assert.Contains(violations, v => v.RuleId == RuleIds.HelpContent && v.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Online_version_must_match_the_HelpUri()
+    {
+        var cmdlet = Surfaces.Fixtures.Find("Set-AgentSessionWidget")!;
+        var text = File.ReadAllText(Path.Combine(Surfaces.TestData, "help", "Set-AgentSessionWidget.md"))
+            .Replace("online version: https://example.invalid/set-widget", "online version:", StringComparison.Ordinal);
+        var v = Assert.Single(SurfaceRules.HelpParity(Surfaces.Fixtures, cmdlet, HelpMarkdownParser.Parse(text, "x.md")));
+        Assert.Contains("'online version: https://example.invalid/set-widget'", v.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,8 +108,17 @@ public static partial class HelpMarkdownParser
     public static string CodeText(FencedCodeBlock block) =>
         string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString())).TrimEnd();
 
+    /// <summary>
+    /// One string per block. A prose paragraph's hard-wrapped lines are joined with spaces, because Get-Help
+    /// wraps text itself; code and lists keep their lines.
+    /// </summary>
     private static List<string> Paragraphs(string markdown, IEnumerable<Block> blocks) =>
-        [.. blocks.Select(b => b is FencedCodeBlock code ? CodeText(code) : SourceOf(markdown, b).Trim())
+        [.. blocks.Select(b => b switch
+            {
+                FencedCodeBlock code => CodeText(code),
+                ParagraphBlock => string.Join(' ', SourceOf(markdown, b).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
+                _ => SourceOf(markdown, b).Trim(),
+            })
             .Where(t => t.Length > 0)];
 
     private static List<HelpLink> Links(string markdown, IEnumerable<Block> blocks) =>

@@ -49,6 +49,10 @@ public static partial class SurfaceRules
         var helpFile = surface.AssemblyFileName + "-Help.xml";
         if (doc.FrontMatter.GetValueOrDefault("external help file") != helpFile) yield return Content($"front matter must say 'external help file: {helpFile}'.");
         if (doc.FrontMatter.GetValueOrDefault("schema") != "2.0.0") yield return Content("front matter must say 'schema: 2.0.0' (PlatyPS 0.14).");
+        if (cmdlet.HelpUri is { } uri && doc.FrontMatter.GetValueOrDefault("online version") != uri)
+        {
+            yield return Content($"front matter must say 'online version: {uri}' ([Cmdlet(HelpUri = ...)] in {SurfaceConventions.SourceFileOf(cmdlet.ClassName)}).");
+        }
         if (doc.Title != cmdlet.Name) yield return Content($"the title is '# {doc.Title}'; it must be '# {cmdlet.Name}'.");
         var missingSections = SectionOrder.Where(s => !doc.Sections.Contains(s)).ToList();
         if (missingSections.Count > 0) yield return Content($"add the sections {string.Join(", ", missingSections.Select(s => "## " + s))} (PlatyPS order: {string.Join(", ", SectionOrder)}).");
