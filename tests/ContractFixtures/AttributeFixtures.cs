@@ -51,3 +51,10 @@ public sealed class GetAgentSessionDefaultCommand : PSCmdlet
 public sealed class GetAgentSessionOutputSetCommand : PSCmdlet
 {
 }
+
+/// <summary>[OutputType] by name: one the runtime defines, one nobody defines.</summary>
+[Cmdlet(VerbsCommon.Get, "AgentSessionNamedOutput")]
+[OutputType("System.String", "No.Such.Type")]
+public sealed class GetAgentSessionNamedOutputCommand : PSCmdlet
+{
+}

@@ -80,10 +80,20 @@ public class FixtureRuleTests
     }
 
     [Fact]
+    public void Output_type_by_name_resolves_through_the_metadata_or_is_reported()
+    {
+        var named = F.Find("Get-AgentSessionNamedOutput")!;
+        Assert.Equal(["System.String", "No.Such.Type"], named.OutputTypes.Select(o => o.TypeFullName));
+        Assert.False(F.Type("System.String")!.IsUnresolved);
+        var v = Only(SurfaceRules.OutputTypes(F).Where(v => v.Cmdlet == named.Name), RuleIds.OutputType);
+        Assert.Contains("[OutputType(\"No.Such.Type\")]", v.Message, StringComparison.Ordinal);
+        Assert.Equal(3, SurfaceRules.OutputTypes(F).Count());
+    }
+
+    [Fact]
     public void Output_type_for_an_unknown_set_is_reported()
     {
-        var v = Only(SurfaceRules.OutputTypes(F).Where(v => v.Cmdlet != "Find-AgentSessionNote"), RuleIds.OutputType);
-        Assert.Equal("Get-AgentSessionOutputSet", v.Cmdlet);
+        var v = Only(SurfaceRules.OutputTypes(F).Where(v => v.Cmdlet == "Get-AgentSessionOutputSet"), RuleIds.OutputType);
         Assert.Contains("ParameterSetName = \"Missing\"", v.Message, StringComparison.Ordinal);
     }
 

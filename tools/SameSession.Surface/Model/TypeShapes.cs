@@ -45,8 +45,8 @@ internal sealed class TypeShapes
     /// <summary>An [OutputType("Name")] string: looked up among the loaded assemblies, else kept unresolved.</summary>
     public TypeShape AddByName(string typeName)
     {
-        var found = _context.GetAssemblies()
-            .Select(a => a.GetType(typeName, throwOnError: false, ignoreCase: true))
+        var found = _context.GetAssemblies().Prepend(_context.CoreAssembly).OfType<Assembly>()
+            .Select(a => a.GetType(typeName, throwOnError: false, ignoreCase: false))
             .FirstOrDefault(t => t is not null);
         if (found is not null) return Add(found);
         var shape = new TypeShape
