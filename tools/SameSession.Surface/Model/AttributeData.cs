@@ -6,11 +6,11 @@ namespace SameSession.Surface.Model;
 /// <summary>Reads raw CustomAttributeData (constructor and named arguments) without instantiating attributes.</summary>
 internal static class AttributeData
 {
-    public static IEnumerable<CustomAttributeData> OfType(this IEnumerable<CustomAttributeData> attributes, string fullName) =>
+    public static IEnumerable<CustomAttributeData> Attributes(this IEnumerable<CustomAttributeData> attributes, string fullName) =>
         attributes.Where(a => a.AttributeType.FullName == fullName);
 
     public static bool Has(this IEnumerable<CustomAttributeData> attributes, string fullName) =>
-        attributes.OfType(fullName).Any();
+        attributes.Attributes(fullName).Any();
 
     public static T? Named<T>(this CustomAttributeData attribute, string name)
     {

@@ -8,7 +8,7 @@ internal static class CmdletReader
     public static CmdletInfo Read(Type type, TypeShapes shapes)
     {
         var attributes = type.GetCustomAttributesData();
-        var cmdlet = attributes.OfType(AttributeNames.Cmdlet).First();
+        var cmdlet = attributes.Attributes(AttributeNames.Cmdlet).First();
         var nameParts = cmdlet.ConstructorValues().Select(v => v as string ?? "").ToList();
         var impact = cmdlet.NamedInt("ConfirmImpact");
         return new CmdletInfo
@@ -35,7 +35,7 @@ internal static class CmdletReader
     private static List<OutputTypeInfo> OutputTypes(IList<CustomAttributeData> attributes, TypeShapes shapes)
     {
         var result = new List<OutputTypeInfo>();
-        foreach (var output in attributes.OfType(AttributeNames.OutputType))
+        foreach (var output in attributes.Attributes(AttributeNames.OutputType))
         {
             var sets = output.NamedValues("ParameterSetName").OfType<string>().ToList();
             foreach (var value in output.ConstructorValues())
@@ -53,7 +53,7 @@ internal static class CmdletReader
     }
 
     private static List<string> Aliases(IEnumerable<CustomAttributeData> attributes) =>
-        [.. attributes.OfType(AttributeNames.Alias).SelectMany(a => a.ConstructorValues()).OfType<string>()];
+        [.. attributes.Attributes(AttributeNames.Alias).SelectMany(a => a.ConstructorValues()).OfType<string>()];
 
     private static List<ParameterInfo> Parameters(Type type, TypeShapes shapes)
     {
@@ -64,10 +64,10 @@ internal static class CmdletReader
         foreach (var (member, memberType) in members)
         {
             var attributes = member.GetCustomAttributesData();
-            var parameterAttributes = attributes.OfType(AttributeNames.Parameter).ToList();
+            var parameterAttributes = attributes.Attributes(AttributeNames.Parameter).ToList();
             if (parameterAttributes.Count == 0) continue;
             var shape = shapes.Add(memberType);
-            var validateSet = attributes.OfType(AttributeNames.ValidateSet).SelectMany(a => a.ConstructorValues()).OfType<string>().ToList();
+            var validateSet = attributes.Attributes(AttributeNames.ValidateSet).SelectMany(a => a.ConstructorValues()).OfType<string>().ToList();
             var enumNames = shape.IsEnum ? shape.EnumNames
                 : shape.ElementFullName is { } element && shapes.All.TryGetValue(element, out var e) ? e.EnumNames : [];
             result.Add(new ParameterInfo
