@@ -11,6 +11,8 @@
     FormatsToProcess     = @('SameSession.format.ps1xml')
     CmdletsToExport      = @(
         'Test-SameSession'
+        'New-SameSessionIdentity'
+        'Get-SameSessionIdentity'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
