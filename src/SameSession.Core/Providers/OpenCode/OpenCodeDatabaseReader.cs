@@ -26,11 +26,30 @@ internal sealed class OpenCodeDatabaseReader
 
     public static string ConnectionString(string path, int busyTimeoutSeconds) => new SqliteConnectionStringBuilder
     {
-        DataSource = path,
+        DataSource = IsClosedWalDatabase(path) ? new Uri(path).AbsoluteUri + "?immutable=1" : path,
         Mode = SqliteOpenMode.ReadOnly,
         Pooling = false,
         DefaultTimeout = busyTimeoutSeconds,
     }.ToString();
+
+    /// <summary>
+    /// A WAL database nobody has open (no -wal/-shm beside it) is complete in its main file. Opening it normally, even
+    /// read-only, would create a -shm file; immutable=1 reads it without creating anything. If opencode starts meanwhile
+    /// it writes to a new WAL, not to the main file, so the read stays consistent.
+    /// </summary>
+    internal static bool IsClosedWalDatabase(string path)
+    {
+        if (File.Exists(path + "-wal") || File.Exists(path + "-shm") || File.Exists(path + "-journal")) return false;
+        try
+        {
+            using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            Span<byte> header = stackalloc byte[20];
+            // Bytes 18 and 19 of the header are the write and read format versions: 2 means WAL.
+            return f.Read(header) == 20 && header[18] == 2 && header[19] == 2;
+        }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
 
     /// <summary>The store, or null after a warning when the database is locked, corrupt or not opencode's.</summary>
     public OpenCodeStore? Read()
