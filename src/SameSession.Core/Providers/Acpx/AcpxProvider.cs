@@ -7,7 +7,8 @@ namespace SameSession.Core.Providers.Acpx;
 /// <summary>
 /// acpx session records (~/.acpx/sessions/&lt;encodeURIComponent(id)&gt;.json, schema acpx.session.v1). A record whose
 /// file name does not match its id is skipped with a warning, as acpx itself ignores it. Closed records are
-/// reported as archived. MessageCount counts the record's normalized User and Agent messages.
+/// reported as archived. MessageCount counts the record's normalized User and Agent messages; an untitled
+/// session is titled by its first prompt (as acpx lists it).
 /// </summary>
 public sealed class AcpxProvider : IAgentProvider
 {
@@ -65,6 +66,7 @@ public sealed class AcpxProvider : IAgentProvider
         if (cwd is { Length: > 0 } && !trees.TryGetValue(cwd, out tree)) trees[cwd] = tree = GitWorkTree.Find(cwd);
         var acpId = r.Str("acp_session_id");
         var notes = new List<string>();
+        if (r.Str("name") is { } name) notes.Add($"name: {name}");
         if (r.Str("agent_command") is { } agent) notes.Add($"agent: {agent}");
         if (r.Str("agent_session_id") is { } native) notes.Add($"agent session {native}");
         if (r.Obj("imported_from") is { } imported && imported.Str("record_id") is { } from) notes.Add($"imported from {from}");
@@ -72,7 +74,7 @@ public sealed class AcpxProvider : IAgentProvider
         {
             Provider = AgentProvider.Acpx,
             Id = id,
-            Title = r.Str("title") ?? r.Str("name"),
+            Title = r.Str("title") ?? firstPrompt,
             Directory = cwd,
             ProjectRoot = tree?.Root,
             GitBranch = tree?.Branch(),

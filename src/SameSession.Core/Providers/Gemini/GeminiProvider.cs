@@ -6,7 +6,8 @@ namespace SameSession.Core.Providers.Gemini;
 /// <summary>
 /// Gemini CLI chats under &lt;home&gt;/tmp/&lt;slug or sha256&gt;/chats/: main sessions (*.jsonl, legacy *.json; a legacy
 /// file upgraded to .jsonl on resume is one session with both files) and subagent sessions in chats/&lt;parent&gt;/.
-/// The Directory is the project path the folder belongs to (registry, marker, or hash match).
+/// The Directory is the project path the folder belongs to (registry, marker, or hash match). The Title is the
+/// chat's summary, else its first prompt (as Gemini's session browser shows it).
 /// </summary>
 public sealed class GeminiProvider : IAgentProvider
 {
@@ -60,7 +61,7 @@ public sealed class GeminiProvider : IAgentProvider
             {
                 Provider = AgentProvider.Gemini,
                 Id = chat.SessionId,
-                Title = chat.Summary,
+                Title = chat.Summary ?? chat.FirstPrompt,
                 Directory = directory,
                 ProjectRoot = tree?.Root ?? directory,
                 GitBranch = tree?.Branch(),

@@ -85,9 +85,19 @@ public class AcpxProviderTests
         Assert.Equal(s.Files.Sum(f => new FileInfo(f).Length), s.SizeBytes);
         Assert.Contains("npx -y opencode-ai acp", s.Note);
         Assert.Contains("ses_native1", s.Note);
+        Assert.Contains("name: debug", s.Note);
         Assert.Equal(t.Combine("home", ".acpx"), s.Home);
         Assert.False(s.IsLive);
         Assert.False(s.IsOrphaned);
+    }
+
+    [Fact]
+    public void An_untitled_record_is_titled_by_its_first_prompt()
+    {
+        using var t = new TempDir("acpx");
+        WriteRecord(t, "untitled", Directory.CreateDirectory(t.Combine("p")).FullName);
+
+        Assert.Equal("hello acpx", Assert.Single(Discover(new AcpxProvider(), Env(t)).Sessions).Title);
     }
 
     [Fact]

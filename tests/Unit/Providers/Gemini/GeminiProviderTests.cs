@@ -123,6 +123,19 @@ public class GeminiProviderTests
     }
 
     [Fact]
+    public void A_chat_without_a_summary_is_titled_by_its_first_prompt()
+    {
+        using var t = new TempDir("gem");
+        var dir = Directory.CreateDirectory(t.Combine("proj")).FullName;
+        Registry(Home(t), (dir, "proj"));
+        WriteFile(Path.Combine(Home(t), "tmp", "proj", "chats", "session-x.jsonl"),
+            Line(new { sessionId = Sid, projectHash = "h", startTime = "2026-11-20T09:00:00Z", lastUpdated = "2026-11-20T09:00:00Z" }) +
+            Line(new { id = "m1", timestamp = "t", type = "user", content = new[] { new { text = "first prompt in proj" } } }));
+
+        Assert.Equal("first prompt in proj", Assert.Single(Discover(new GeminiProvider(), Env(t)).Sessions).Title);
+    }
+
+    [Fact]
     public void GEMINI_CLI_HOME_replaces_the_home_directory()
     {
         using var t = new TempDir("gem");
