@@ -7,7 +7,9 @@ namespace SameSession.Core.Providers.Gemini;
 /// <summary>
 /// The header and message tally of one Gemini chat file: the 2026 JSONL form (metadata line, message lines
 /// deduplicated by id, {"$set":…} metadata updates, {"$rewindTo":id} truncations) or the legacy single JSON
-/// ConversationRecord. MessageCount counts "user" and "gemini" messages; info/error/warning lines are not messages.
+/// ConversationRecord. MessageCount counts "user" and "gemini" messages among the top-level message lines (as the
+/// real-CLI fixtures count them); info/error/warning lines are not messages, and a {"$set":{"messages":[…]}}
+/// checkpoint (which also carries Gemini's session-context message) is used only when a file has no message lines.
 /// </summary>
 internal sealed record GeminiChat
 {
@@ -36,6 +38,7 @@ internal sealed record GeminiChat
     {
         var metadata = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var messages = new Tally();
+        var checkpoint = new Tally();
         var malformed = 0;
         var lineNo = 0;
         try
@@ -61,10 +64,10 @@ internal sealed record GeminiChat
                 else if (e.Obj("$set") is { } set)
                 {
                     foreach (var p in set.EnumerateObject()) metadata[p.Name] = p.Value;
-                    if (set.Arr("messages") is { } replaced) messages.Replace(replaced);
+                    if (set.Arr("messages") is { } replaced) checkpoint.Replace(replaced);
                 }
-                else if (e.Str("type") is not null) messages.Add(e);
-                else foreach (var p in e.EnumerateObject()) metadata[p.Name] = p.Value;
+                else if (e.Str("id") is not null) messages.Add(e);
+                else if (e.Str("sessionId") is not null) foreach (var p in e.EnumerateObject()) metadata[p.Name] = p.Value;
             }
         }
         catch (IOException ex)
@@ -75,7 +78,7 @@ internal sealed record GeminiChat
         if (malformed > 0)
             context.Warn(file, $"{malformed} of {lineNo} lines are malformed or truncated JSON and were ignored");
         var header = JsonSerializer.SerializeToElement(metadata);
-        return Build(file, header, messages, context);
+        return Build(file, header, messages.Count > 0 || checkpoint.Count == 0 ? messages : checkpoint, context);
     }
 
     private static GeminiChat? Build(string file, JsonElement header, Tally messages, DiscoveryContext context)
@@ -102,6 +105,7 @@ internal sealed record GeminiChat
     private sealed class Tally
     {
         private readonly List<(string? Id, string Type, string? Text)> _items = [];
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
         public int Count => _items.Count(i => i.Type is "user" or "gemini");
 
@@ -109,31 +113,40 @@ internal sealed record GeminiChat
 
         public void Add(JsonElement m)
         {
-            var type = m.Str("type")!;
-            var item = (m.Str("id"), type, type == "user" ? JsonRead.Prompt(ContentText(m.Prop("content"))) : null);
-            var at = item.Item1 is null ? -1 : _items.FindIndex(i => i.Id == item.Item1);
-            if (at >= 0) _items[at] = item;
-            else _items.Add(item);
+            var id = m.Str("id");
+            var type = m.Str("type") ?? "";
+            var item = (id, type, type == "user" ? JsonRead.Prompt(ContentText(m.Prop("content"))) : null);
+            if (id is not null && _index.TryGetValue(id, out var at))
+            {
+                _items[at] = item;
+                return;
+            }
+            if (id is not null) _index[id] = _items.Count;
+            _items.Add(item);
         }
 
         public void Replace(JsonElement list)
         {
             _items.Clear();
+            _index.Clear();
             foreach (var m in list.EnumerateArray())
-                if (m.Str("type") is not null) Add(m);
+                if (m.Str("id") is not null) Add(m);
         }
 
+        /// <summary>Drops the message with that id and everything after it; an unknown id drops everything, as Gemini does.</summary>
         public void RewindTo(string id)
         {
-            var at = _items.FindIndex(i => i.Id == id);
-            _items.RemoveRange(Math.Max(at, 0), _items.Count - Math.Max(at, 0));
+            var at = _index.TryGetValue(id, out var found) ? found : 0;
+            foreach (var removed in _items.Skip(at))
+                if (removed.Id is not null) _index.Remove(removed.Id);
+            _items.RemoveRange(at, _items.Count - at);
         }
 
         private static string? ContentText(JsonElement? content) => content switch
         {
             { ValueKind: JsonValueKind.String } s => s.GetString(),
             { ValueKind: JsonValueKind.Object } o => o.Str("text"),
-            { ValueKind: JsonValueKind.Array } a => string.Join("\n", a.EnumerateArray().Select(p => ContentText(p)).Where(t => t is not null)),
+            { ValueKind: JsonValueKind.Array } a => string.Concat(a.EnumerateArray().Select(p => ContentText(p)).Where(t => t is not null)),
             _ => null,
         };
     }

@@ -136,6 +136,35 @@ public class GeminiProviderTests
     }
 
     [Fact]
+    public void A_messages_checkpoint_in_set_is_not_counted_beside_message_lines_but_stands_in_when_there_are_none()
+    {
+        using var t = new TempDir("gem");
+        var dir = Directory.CreateDirectory(t.Combine("proj")).FullName;
+        Registry(Home(t), (dir, "proj"));
+        var checkpoint = new Dictionary<string, object>
+        {
+            ["$set"] = new
+            {
+                messages = new object[]
+                {
+                    new { id = "ctx", type = "user", content = "This is the Gemini CLI. Setting up the context" },
+                    new { id = "m1", type = "user", content = "from the checkpoint" },
+                },
+            },
+        };
+        var chats = Path.Combine(Home(t), "tmp", "proj", "chats");
+        WriteFile(Path.Combine(chats, "session-a.jsonl"), Jsonl() + Line(checkpoint));
+        WriteFile(Path.Combine(chats, "session-b.jsonl"),
+            Line(new { sessionId = "bbbbbbbb-0000-0000-0000-000000000000", projectHash = "h" }) + Line(checkpoint));
+
+        var sessions = Discover(new GeminiProvider(), Env(t)).Sessions.ToDictionary(s => s.Id[..8]);
+
+        Assert.Equal(3, sessions[Sid[..8]].MessageCount);
+        Assert.Equal("refactor the cache", sessions[Sid[..8]].FirstPrompt);
+        Assert.Equal(2, sessions["bbbbbbbb"].MessageCount);
+    }
+
+    [Fact]
     public void GEMINI_CLI_HOME_replaces_the_home_directory()
     {
         using var t = new TempDir("gem");
