@@ -11,6 +11,19 @@ internal static class TestPaths
     public static string RepoRoot { get; } = Path.GetFullPath(Meta("RepoRoot"));
     public static string SmaStub { get; } = Path.GetFullPath(Meta("SmaStubPath"));
     public static string Fixtures { get; } = Path.Combine(RepoRoot, "tests", "fixtures");
+    public static string Configuration { get; } = Meta("Configuration");
+
+    /// <summary>The packaged module folder; build.sh (or the packager) must have run.</summary>
+    public static string PackagedModule
+    {
+        get
+        {
+            var dir = Path.Combine(RepoRoot, "out", "SameSession");
+            if (!File.Exists(Path.Combine(dir, "SameSession.psd1")))
+                throw new InvalidOperationException($"{dir} is missing: run 'bash build.sh' (or test.sh) before the tests.");
+            return dir;
+        }
+    }
 }
 
 /// <summary>A throwaway directory removed on dispose.</summary>
