@@ -23,7 +23,7 @@ public sealed class PathMap
     public bool IsEmpty => _mappings.Count == 0;
 
     /// <summary>A one-rule map with both styles inferred from the spelling.</summary>
-    public static PathMap Single(string source, string destination) => new PathMap().Add(source, destination);
+    public static PathMap Of(string source, string destination) => new PathMap().Add(source, destination);
 
     public PathMap Add(string source, string destination, PathStyle? sourceStyle = null, PathStyle? destinationStyle = null) =>
         Add(new PathMapping(source, sourceStyle ?? PathStyles.Infer(source), destination, destinationStyle ?? PathStyles.Infer(destination)));

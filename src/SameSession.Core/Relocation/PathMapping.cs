@@ -23,11 +23,24 @@ public sealed record PathMapping
     /// <summary>The length of the source prefix <paramref name="path"/> starts with at a segment boundary, or -1.</summary>
     public int MatchLength(ReadOnlySpan<char> path)
     {
-        if (!path.StartsWith(Source, SourceStyle.Comparison())) return -1;
+        if (!StartsWithRoot(path)) return -1;
         if (path.Length == Source.Length) return Source.Length;
         if (SourceStyle.IsSeparator(path[Source.Length])) return Source.Length;
         // A root such as "/" or "C:\" already ends with its separator.
         return SourceStyle.IsSeparator(Source[^1]) ? Source.Length : -1;
+    }
+
+    private bool StartsWithRoot(ReadOnlySpan<char> path)
+    {
+        if (SourceStyle != PathStyle.Windows) return path.StartsWith(Source, SourceStyle.Comparison());
+        if (path.Length < Source.Length) return false;
+        for (var i = 0; i < Source.Length; i++)
+        {
+            char a = path[i], b = Source[i];
+            if (a == b || (SourceStyle.IsSeparator(a) && SourceStyle.IsSeparator(b))) continue;
+            if (char.ToUpperInvariant(a) != char.ToUpperInvariant(b)) return false;
+        }
+        return true;
     }
 
     /// <summary>Rewrites the part after the matched prefix into the destination's separators.</summary>

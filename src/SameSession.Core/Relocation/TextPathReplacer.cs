@@ -10,7 +10,11 @@ namespace SameSession.Core.Relocation;
 public static class TextPathReplacer
 {
     public static bool ContainsAnyRoot(PathMap map, string text) =>
-        map.Mappings.Any(m => text.Contains(m.Source, m.SourceStyle.Comparison()));
+        map.Mappings.Any(m => Spellings(m).Any(root => text.Contains(root, m.SourceStyle.Comparison())));
+
+    /// <summary>Windows roots are also written with forward slashes ("C:/Users/me").</summary>
+    private static string[] Spellings(PathMapping m) =>
+        m.SourceStyle == PathStyle.Windows && m.Source.Contains('\\', StringComparison.Ordinal) ? [m.Source, m.Source.Replace('\\', '/')] : [m.Source];
 
     public static string Replace(PathMap map, string text)
     {
@@ -39,11 +43,12 @@ public static class TextPathReplacer
         var best = -1;
         PathMapping? bestMapping = null;
         foreach (var m in map.Mappings) // longest first, so the first hit at a position is the longest
+        foreach (var root in Spellings(m))
         {
             var start = from;
             while (start < text.Length)
             {
-                var p = text.IndexOf(m.Source, start, m.SourceStyle.Comparison());
+                var p = text.IndexOf(root, start, m.SourceStyle.Comparison());
                 if (p < 0 || (best >= 0 && p >= best)) break;
                 if (IsWholePathAt(text, p, m))
                 {
@@ -73,6 +78,8 @@ public static class TextPathReplacer
     {
         var i = from;
         while (i < text.Length && !char.IsWhiteSpace(text[i]) && "\"'`<>|;,()[]{}".IndexOf(text[i], StringComparison.Ordinal) < 0) i++;
+        // Sentence punctuation after a path is not part of it.
+        while (i > from && text[i - 1] is '.' or ':' or '!' or '?') i--;
         return i;
     }
 

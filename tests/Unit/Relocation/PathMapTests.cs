@@ -10,7 +10,7 @@ public class PathMapTests
     [InlineData("/home/u/src/", "/home/u/code/")]
     [InlineData("/home/u/src/a/b.txt", "/home/u/code/a/b.txt")]
     public void Keeps_the_sub_path(string input, string expected) =>
-        Assert.Equal(expected, PathMap.Single("/home/u/src", "/home/u/code").Map(input));
+        Assert.Equal(expected, PathMap.Of("/home/u/src", "/home/u/code").Map(input));
 
     [Theory]
     [InlineData("/home/u/srcx")]
@@ -59,8 +59,8 @@ public class PathMapTests
     [Fact]
     public void Roots_map_whole_trees()
     {
-        Assert.Equal("/mnt/c/x/y", PathMap.Single("/", "/mnt/c").Map("/x/y"));
-        Assert.Equal("/x/y", PathMap.Single("/mnt/c", "/").Map("/mnt/c/x/y"));
+        Assert.Equal("/mnt/c/x/y", PathMap.Of("/", "/mnt/c").Map("/x/y"));
+        Assert.Equal("/x/y", PathMap.Of("/mnt/c", "/").Map("/mnt/c/x/y"));
         Assert.Equal(@"D:\x", new PathMap().Add(@"C:\", @"D:\").Map(@"C:\x"));
     }
 
@@ -72,5 +72,5 @@ public class PathMapTests
     [InlineData("/src/project and /x/src/proj and /src/proj.git", "/src/project and /x/src/proj and /src/proj.git")]
     [InlineData("'/src/proj'", "'/code/proj'")]
     public void Replaces_whole_paths_in_text(string text, string expected) =>
-        Assert.Equal(expected, TextPathReplacer.Replace(PathMap.Single("/src/proj", "/code/proj"), text));
+        Assert.Equal(expected, TextPathReplacer.Replace(PathMap.Of("/src/proj", "/code/proj"), text));
 }
