@@ -5,7 +5,7 @@ using SameSession.Core.Sessions;
 
 namespace SameSession.Tests.Unit.Discovery;
 
-public class ClaudeCodeProviderTests : IDisposable
+public sealed class ClaudeCodeProviderTests : IDisposable
 {
     private readonly TempDir _tmp = new("claude");
     private readonly ClaudeFixture _f;
