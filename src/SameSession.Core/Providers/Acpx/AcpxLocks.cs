@@ -1,3 +1,4 @@
+using SameSession.Core.Infrastructure;
 using SameSession.Core.Providers.Common;
 
 namespace SameSession.Core.Providers.Acpx;
@@ -34,10 +35,13 @@ internal sealed class AcpxLocks
         if (File.Exists(streamLock))
         {
             using var doc = JsonRead.TryParseFile(streamLock, context);
-            if (doc?.RootElement.Long("pid") is { } pid && ProcessProbe.IsAlive(pid)) return true;
+            if (doc is not null && Running(doc.RootElement.Long("pid"), JsonRead.Iso(doc.RootElement.Str("created_at")))) return true;
         }
         foreach (var id in new[] { recordId, acpSessionId })
-            if (id is not null && _queueOwners.TryGetValue(id, out var owner) && ProcessProbe.IsAlive(owner)) return true;
+            if (id is not null && _queueOwners.TryGetValue(id, out var owner) && Running(owner, null)) return true;
         return false;
     }
+
+    private static bool Running(long? pid, DateTimeOffset? since) =>
+        pid is > 0 and <= int.MaxValue && ProcessLiveness.IsRunning((int)pid.Value, since);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SameSession.Core.Infrastructure;
 using SameSession.Core.Providers.Common;
 using SameSession.Core.Sessions;
 
@@ -23,18 +24,19 @@ public sealed class AcpxProvider : IAgentProvider
         var sessionsDir = Path.Combine(home, "sessions");
         if (!Directory.Exists(sessionsDir)) return [];
         var locks = AcpxLocks.Load(home, context);
-        var trees = new Dictionary<string, GitWorkTree?>(PathText.Comparer);
+        var roots = new ProjectRootFinder();
         var found = new List<AgentSession>();
         foreach (var file in Directory.EnumerateFiles(sessionsDir, "*.json").Order(StringComparer.Ordinal))
         {
             if (Path.GetFileName(file) == "index.json") continue; // a legacy cache acpx ignores
-            if (Read(file, sessionsDir, home, locks, trees, context) is { } s) found.Add(s);
+            if (!context.MayMatchId(Uri.UnescapeDataString(Path.GetFileNameWithoutExtension(file)))) continue;
+            if (Read(file, sessionsDir, home, locks, roots, context) is { } s) found.Add(s);
         }
         return found;
     }
 
     private static AgentSession? Read(string file, string sessionsDir, string home, AcpxLocks locks,
-        Dictionary<string, GitWorkTree?> trees, DiscoveryContext context)
+        ProjectRootFinder roots, DiscoveryContext context)
     {
         using var doc = JsonRead.TryParseFile(file, context);
         if (doc is null) return null;
@@ -62,8 +64,7 @@ public sealed class AcpxProvider : IAgentProvider
         files.AddRange(StreamSegments(r, sessionsDir, id));
         var (count, firstPrompt) = Messages(r);
         var cwd = r.Str("cwd");
-        GitWorkTree? tree = null;
-        if (cwd is { Length: > 0 } && !trees.TryGetValue(cwd, out tree)) trees[cwd] = tree = GitWorkTree.Find(cwd);
+        var tree = GitWorkTree.Find(cwd, roots);
         var acpId = r.Str("acp_session_id");
         var notes = new List<string>();
         if (r.Str("name") is { } name) notes.Add($"name: {name}");
@@ -74,7 +75,7 @@ public sealed class AcpxProvider : IAgentProvider
         {
             Provider = AgentProvider.Acpx,
             Id = id,
-            Title = r.Str("title") ?? firstPrompt,
+            Title = r.Str("title") ?? SessionText.TitleFromPrompt(firstPrompt),
             Directory = cwd,
             ProjectRoot = tree?.Root,
             GitBranch = tree?.Branch(),

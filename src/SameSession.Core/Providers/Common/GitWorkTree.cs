@@ -1,18 +1,17 @@
+using SameSession.Core.Infrastructure;
+
 namespace SameSession.Core.Providers.Common;
 
-/// <summary>The git work tree a directory lies in, found by walking up to a .git entry (no git process is run).</summary>
+/// <summary>The git work tree a directory lies in, read from its .git entry (no git process is run).</summary>
 internal sealed record GitWorkTree(string Root, string GitDir)
 {
-    public static GitWorkTree? Find(string? directory)
+    /// <summary>The work tree holding <paramref name="directory"/>, its top level found by <paramref name="roots"/>.</summary>
+    public static GitWorkTree? Find(string? directory, ProjectRootFinder roots)
     {
-        if (string.IsNullOrEmpty(directory) || !Path.IsPathFullyQualified(directory)) return null;
-        for (var dir = directory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
-        {
-            var dotGit = Path.Combine(dir, ".git");
-            if (Directory.Exists(dotGit)) return new GitWorkTree(dir, dotGit);
-            if (File.Exists(dotGit) && LinkedGitDir(dotGit, dir) is { } linked) return new GitWorkTree(dir, linked);
-        }
-        return null;
+        if (roots.Find(directory) is not { } root) return null;
+        var dotGit = Path.Combine(root, ".git");
+        if (Directory.Exists(dotGit)) return new GitWorkTree(root, dotGit);
+        return LinkedGitDir(dotGit, root) is { } linked ? new GitWorkTree(root, linked) : null;
     }
 
     /// <summary>The checked-out branch from HEAD, or null when detached or unreadable.</summary>

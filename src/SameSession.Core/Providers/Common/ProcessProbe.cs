@@ -1,24 +1,8 @@
-using System.Diagnostics;
-
 namespace SameSession.Core.Providers.Common;
 
-/// <summary>Best-effort questions about running processes. Linux answers from /proc; elsewhere only pid liveness is known.</summary>
+/// <summary>Which running processes look like an agent (Linux /proc only; nothing elsewhere, where callers skip the check).</summary>
 internal static class ProcessProbe
 {
-    public static bool IsAlive(long pid)
-    {
-        if (pid <= 0 || pid > int.MaxValue) return false;
-        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{pid}");
-        try
-        {
-            using var p = Process.GetProcessById((int)pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
-        catch (System.ComponentModel.Win32Exception) { return true; }
-    }
-
     /// <summary>Running processes whose command line contains <paramref name="needle"/> (Linux only; empty elsewhere).</summary>
     public static IReadOnlyList<LinuxProcess> FindByCommandLine(string needle)
     {

@@ -1,3 +1,4 @@
+using SameSession.Core.Infrastructure;
 using SameSession.Core.Providers.Common;
 using SameSession.Core.Sessions;
 
@@ -43,14 +44,13 @@ public sealed class GeminiProvider : IAgentProvider
         var chats = new List<(string File, GeminiChat Chat)>();
         foreach (var f in files)
             if (GeminiChat.Read(f, context) is { } chat) chats.Add((f, chat));
-        var trees = new Dictionary<string, GitWorkTree?>(PathText.Comparer);
+        var roots = new ProjectRootFinder();
         foreach (var group in chats.GroupBy(c => c.Chat.SessionId, StringComparer.Ordinal))
         {
             // The .jsonl is what Gemini writes to after upgrading a legacy .json; it holds the current history.
             var (file, chat) = group.OrderByDescending(c => c.File.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)).First();
             var directory = projects.PathFor(slugDir, chat.ProjectHash);
-            GitWorkTree? tree = null;
-            if (directory is not null && !trees.TryGetValue(directory, out tree)) trees[directory] = tree = GitWorkTree.Find(directory);
+            var tree = GitWorkTree.Find(directory, roots);
             var sessionFiles = group.Select(c => c.File).ToList();
             var sidecar = Path.Combine(slugDir, chat.SessionId);
             if (Directory.Exists(sidecar)) sessionFiles.AddRange(Directory.EnumerateFiles(sidecar, "*", SearchOption.AllDirectories));
@@ -61,7 +61,7 @@ public sealed class GeminiProvider : IAgentProvider
             {
                 Provider = AgentProvider.Gemini,
                 Id = chat.SessionId,
-                Title = chat.Summary ?? chat.FirstPrompt,
+                Title = chat.Summary ?? SessionText.TitleFromPrompt(chat.FirstPrompt),
                 Directory = directory,
                 ProjectRoot = tree?.Root ?? directory,
                 GitBranch = tree?.Branch(),

@@ -149,6 +149,7 @@ internal sealed class OpenCodeDatabaseReader
                 var archived = !r.IsDBNull(8);
                 if (archived && !_context.IncludeArchived) continue;
                 var id = r.GetString(0);
+                if (!_context.MayMatchId(id)) continue;
                 var c = counts.GetValueOrDefault(id);
                 rows.Add(new OpenCodeSessionRow
                 {

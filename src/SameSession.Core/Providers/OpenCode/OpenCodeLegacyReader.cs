@@ -35,7 +35,7 @@ internal sealed class OpenCodeLegacyReader
         var sessionRoot = Path.Combine(_storage, "session");
         if (!Directory.Exists(sessionRoot)) return store;
         foreach (var projectDir in Directory.EnumerateDirectories(sessionRoot))
-            foreach (var file in Files(projectDir))
+            foreach (var file in Files(projectDir).Where(f => _context.MayMatchId(Path.GetFileNameWithoutExtension(f))))
                 if (ReadSession(file, Path.GetFileName(projectDir)) is { } row)
                     store.Sessions.Add(row);
         return store;

@@ -9,12 +9,11 @@ namespace SameSession.Core.Providers.OpenCode;
 /// </summary>
 internal static class OpenCodeOrphans
 {
-    public static string? Reason(OpenCodeSessionRow row, IReadOnlyDictionary<string, OpenCodeProject> projects)
+    public static string? Reason(OpenCodeSessionRow row, IReadOnlyDictionary<string, OpenCodeProject> projects, GitWorkTree? tree)
     {
         if (row.Directory is not { Length: > 0 } dir) return null;
         if (!Directory.Exists(dir)) return $"directory {dir} no longer exists";
         if (row.ProjectId != OpenCodeProject.GlobalId) return null;
-        var tree = GitWorkTree.Find(dir);
         if (tree is null) return null;
         var owner = projects.Values.FirstOrDefault(p => p.Owns(dir));
         if (owner is null && GitWorkTree.ReadFirstLine(Path.Combine(tree.CommonDir, "opencode")) is { Length: > 0 } cached)

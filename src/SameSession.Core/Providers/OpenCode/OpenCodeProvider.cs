@@ -1,3 +1,4 @@
+using SameSession.Core.Infrastructure;
 using SameSession.Core.Providers.Common;
 using SameSession.Core.Sessions;
 
@@ -32,8 +33,8 @@ public sealed class OpenCodeProvider : IAgentProvider
         if (rows.Count == 0) return [];
 
         var live = OpenCodeLiveness.Probe(databases);
-        var trees = new Dictionary<string, GitWorkTree?>(PathText.Comparer);
-        return rows.Values.Select(r => ToSession(r, projects, live, trees, home)).ToList();
+        var roots = new ProjectRootFinder();
+        return rows.Values.Select(r => ToSession(r, projects, live, roots, home)).ToList();
     }
 
     /// <summary>Every database opencode may have written under this home, the $OPENCODE_DB one first.</summary>
@@ -56,13 +57,11 @@ public sealed class OpenCodeProvider : IAgentProvider
     }
 
     private static AgentSession ToSession(OpenCodeSessionRow r, Dictionary<string, OpenCodeProject> projects, OpenCodeLiveness live,
-        Dictionary<string, GitWorkTree?> trees, string home)
+        ProjectRootFinder roots, string home)
     {
         var project = projects.GetValueOrDefault(r.ProjectId);
-        GitWorkTree? tree = null;
-        if (r.Directory is { Length: > 0 } dir && !trees.TryGetValue(dir, out tree))
-            trees[dir] = tree = GitWorkTree.Find(dir);
-        var orphan = OpenCodeOrphans.Reason(r, projects);
+        var tree = GitWorkTree.Find(r.Directory, roots);
+        var orphan = OpenCodeOrphans.Reason(r, projects, tree);
         var notes = new[] { r.ParentId is null ? null : $"subsession of {r.ParentId}", orphan is null ? null : $"orphaned: {orphan}", r.StorageNote }
             .Where(n => n is not null);
         return new AgentSession

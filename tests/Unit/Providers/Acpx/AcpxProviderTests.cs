@@ -156,13 +156,40 @@ public class AcpxProviderTests
         var cwd = Directory.CreateDirectory(t.Combine("p")).FullName;
         WriteRecord(t, "held", cwd);
         WriteRecord(t, "stale", cwd);
-        WriteFile(Path.Combine(Sessions(t), "held.stream.lock"), $$"""{"pid":{{Environment.ProcessId}},"created_at":"2026-11-20T10:00:00Z"}""");
+        var now = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        WriteFile(Path.Combine(Sessions(t), "held.stream.lock"), $$"""{"pid":{{Environment.ProcessId}},"created_at":"{{now}}"}""");
         WriteFile(Path.Combine(Sessions(t), "stale.stream.lock"), $$"""{"pid":{{DeadPid}},"created_at":"2026-11-20T10:00:00Z"}""");
 
         var sessions = Discover(new AcpxProvider(), Env(t)).Sessions.ToDictionary(s => s.Id);
 
         Assert.True(sessions["held"].IsLive);
         Assert.False(sessions["stale"].IsLive);
+    }
+
+    [Fact]
+    public void A_stream_lock_older_than_the_process_now_holding_its_pid_is_stale()
+    {
+        using var t = new TempDir("acpx");
+        WriteRecord(t, "reused", Directory.CreateDirectory(t.Combine("p")).FullName);
+        WriteFile(Path.Combine(Sessions(t), "reused.stream.lock"), $$"""{"pid":{{Environment.ProcessId}},"created_at":"2020-01-01T00:00:00Z"}""");
+
+        Assert.False(Assert.Single(Discover(new AcpxProvider(), Env(t)).Sessions).IsLive);
+    }
+
+    [Fact]
+    public void The_id_filter_skips_records_before_they_are_read()
+    {
+        using var t = new TempDir("acpx");
+        var cwd = Directory.CreateDirectory(t.Combine("p")).FullName;
+        WriteRecord(t, "wanted id", cwd);
+        WriteFile(Path.Combine(Sessions(t), "unwanted.json"), "{ truncated");
+        var observer = new SameSession.Core.Operations.RecordingObserver();
+        var context = new SameSession.Core.Providers.DiscoveryContext(Env(t), observer) { IdFilter = id => id.StartsWith("wanted", StringComparison.Ordinal) };
+
+        var sessions = new AcpxProvider().Discover(context).ToList();
+
+        Assert.Equal("wanted id", Assert.Single(sessions).Id);
+        Assert.Empty(observer.Warnings);
     }
 
     [Fact]
