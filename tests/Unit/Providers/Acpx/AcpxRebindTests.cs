@@ -10,8 +10,6 @@ namespace SameSession.Tests.Unit.Providers.Acpx;
 
 public class AcpxRebindTests
 {
-    private static AgentEnvironment Env(TempDir t) => new(t.Combine("home"));
-
     private static string Sessions(TempDir t) => t.Combine("home", ".acpx", "sessions");
 
     private static void Record(TempDir t, string id, string cwd, string name = "debug", bool closed = false) =>

@@ -9,8 +9,6 @@ public class GeminiProviderTests
 {
     private const string Sid = "0b6e5c1a-6f3e-4c1e-9d55-6f0a6c7e2d11";
 
-    private static AgentEnvironment Env(TempDir t) => new(t.Combine("home"));
-
     private static string Home(TempDir t) => t.Combine("home", ".gemini");
 
     private static string Line(object o) => JsonSerializer.Serialize(o) + "\n";
