@@ -163,6 +163,30 @@ public class GeminiProviderTests
     }
 
     [Fact]
+    public void A_resume_in_a_later_minute_adds_a_checkpoint_file_that_joins_the_same_session()
+    {
+        using var t = new TempDir("gem");
+        var dir = Directory.CreateDirectory(t.Combine("proj")).FullName;
+        Registry(Home(t), (dir, "proj"));
+        var chats = Path.Combine(Home(t), "tmp", "proj", "chats");
+        var context = new { id = "ctx", type = "user", content = new[] { new { text = "<session_context>\nThis is the Gemini CLI." } } };
+        var original = Path.Combine(chats, "session-2026-11-20T09-00-0b6e5c1a.jsonl");
+        var resumed = Path.Combine(chats, "session-2026-11-20T09-05-0b6e5c1a.jsonl");
+        WriteFile(original, Jsonl() + Line(new { sessionId = Sid, projectHash = "abc", startTime = "2026-11-20T09:05:00Z", lastUpdated = "2026-11-20T09:05:00Z" }));
+        WriteFile(resumed,
+            Line(new { sessionId = Sid, projectHash = "abc", startTime = "2026-11-20T09:05:00Z", lastUpdated = "2026-11-20T11:00:00Z" }) +
+            Line(new Dictionary<string, object> { ["$set"] = new { messages = new object[] { context, new { id = "m1", type = "user", content = "refactor the cache" } } } }));
+
+        var s = Assert.Single(Discover(new GeminiProvider(), Env(t)).Sessions);
+
+        Assert.Equal(3, s.MessageCount);
+        Assert.Equal("refactor the cache", s.FirstPrompt);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), s.Created);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T11:00:00Z", System.Globalization.CultureInfo.InvariantCulture), s.Updated);
+        Assert.Equal([original, resumed], s.Files.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void GEMINI_CLI_HOME_replaces_the_home_directory()
     {
         using var t = new TempDir("gem");
