@@ -23,7 +23,8 @@ internal static class RealFixtures
             var target = Path.Combine(home, rel);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var text = File.ReadAllText(file).Replace("__HOME_DASHED__", dashed, StringComparison.Ordinal).Replace("__HOME__", home, StringComparison.Ordinal);
-            if (target.EndsWith(".sqlite.sql", StringComparison.Ordinal)) LoadDump(target[..^4], text);
+            // A fresh database has no sqlite_sequence until an AUTOINCREMENT row exists; the dump's reset line is a no-op then.
+            if (target.EndsWith(".sqlite.sql", StringComparison.Ordinal)) LoadDump(target[..^4], text.Replace("DELETE FROM sqlite_sequence;", "", StringComparison.Ordinal));
             else File.WriteAllText(target, text, new UTF8Encoding(false));
         }
         foreach (var w in new[] { "work/proj ünï 空间", "work/plain", "work/repo/src/sub" })
