@@ -5,6 +5,7 @@ using SameSession.Core.Providers.Gemini;
 using SameSession.Core.Providers.OpenCode;
 using SameSession.Core.Relocation;
 using SameSession.Core.Relocation.Journal;
+using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 using SameSession.Tests.Compat.Harness;
 using SameSession.Tests.Compat.Harness.Fixtures;
@@ -27,7 +28,7 @@ public sealed class RebindFixtureTests
         var unicodeId = expected.Sessions.Single(s => s.Workspace == "unicode").Id;
         var session = Discover(new OpenCodeProvider(), home).Single(s => s.Id == unicodeId);
 
-        var plan = OpenCodeRebind.Plan(session, PathMap.Of(workspace.Unicode, workspace.Repo));
+        var plan = Plan(new OpenCodeRebinder(), session, PathMap.Of(workspace.Unicode, workspace.Repo));
         Apply(home, plan);
 
         var moved = Discover(new OpenCodeProvider(), home).Single(s => s.Id == unicodeId);
@@ -53,7 +54,7 @@ public sealed class RebindFixtureTests
         var session = Discover(agent, home).Single(s => s.Id == expected.Id);
         var map = PathMap.Of(workspace.Plain, destination);
 
-        Apply(home, provider == "acpx" ? AcpxRebind.Plan(session, map) : GeminiRebind.Plan(session, map));
+        Apply(home, provider == "acpx" ? Plan(new AcpxRebinder(), session, map) : Plan(new GeminiRebinder(), session, map));
 
         var moved = Discover(agent, home).Single(s => s.Id == expected.Id);
         Assert.Equal(destination, moved.Directory);
@@ -61,6 +62,9 @@ public sealed class RebindFixtureTests
         Assert.Equal(expected.Title, moved.Title);
         Assert.Equal(4, Discover(agent, home).Count);
     }
+
+    private static ChangeSet Plan(IRebinder rebinder, AgentSession session, PathMap map) =>
+        rebinder.Plan(session, new RebindRequest(map, new AgentEnvironment(session.Home ?? Path.GetTempPath()))).Changes;
 
     private static void Apply(AgentHome home, ChangeSet plan) =>
         Assert.True(new JournalTransaction(new JournalStore(home.Combine("journal"))).Apply(plan));
