@@ -16,6 +16,9 @@ public sealed record AgentSession
     /// <summary>The repository or project root (git toplevel, opencode worktree), when known.</summary>
     public string? ProjectRoot { get; init; }
 
+    /// <summary>The agent's own project id when it has one (opencode project id, Codex project_id).</summary>
+    public string? ProjectId { get; init; }
+
     public string? GitBranch { get; init; }
     public DateTimeOffset? Created { get; init; }
     public DateTimeOffset? Updated { get; init; }

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using SameSession.Tests.Compat.Harness;
+
+namespace SameSession.FixtureGen;
+
+/// <summary>acpx driving opencode: the fixture holds the acpx records and the opencode store they point into.</summary>
+public sealed class AcpxGenerator() : Generator("acpx")
+{
+    protected override string MakeSession(CompatHarness harness, AgentHome home, string cwd, string[] prompts)
+    {
+        var acpx = harness.Acpx(home);
+        var first = acpx.NewSession(cwd, prompts[0]);
+        acpx.Resume(cwd, first.SessionId, prompts[1]);
+        return first.SessionId;
+    }
+
+    // Records and event streams (not the queue leases or stream locks), plus the native opencode database.
+    protected override void Capture(FixtureWriter writer, string home)
+    {
+        writer.CopyTree(".acpx/sessions", f => !f.EndsWith(".lock", StringComparison.Ordinal));
+        writer.DumpDatabase(OpencodeGenerator.Database);
+    }
+
+    protected override ExpectedSession Describe(string home, MadeSession made)
+    {
+        var record = JsonNode.Parse(File.ReadAllText(Path.Combine(home, ".acpx", "sessions", Uri.EscapeDataString(made.Id) + ".json")))!;
+        var title = record["title"]?.GetValue<string>() ?? made.Prompts[0];
+        return Expected(made, title, (record["messages"] as JsonArray)?.Count ?? 0);
+    }
+
+    protected override string MessageCountRule => "Entries of the record's messages array (User and Agent).";
+
+    protected override string TitleRule => "The record's title, else the first user prompt.";
+
+    protected override IReadOnlyList<string> Notes =>
+    [
+        "Id is the acpx record id (acpx_record_id); with opencode it equals the opencode ses_ id.",
+        "home/.local/share/opencode/opencode.db.sql is opencode's own store of the same sessions (acpx resumes through it).",
+    ];
+}

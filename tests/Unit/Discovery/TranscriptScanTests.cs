@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SameSession.Core.Infrastructure;
+using SameSession.Core.Providers.ClaudeCode;
+
+namespace SameSession.Tests.Unit.Discovery;
+
+/// <summary>The byte scanner must agree with a full JSON parse on every line, whatever the nesting and escaping.</summary>
+public sealed class TranscriptScanTests
+{
+    private static readonly string[] Types = ["user", "assistant", "progress", "summary", "ai-title", "custom-title", "system", "attachment", "message", "text", "tool_result"];
+    private static readonly string[] Texts = ["plain", "with \"type\":\"user\" quoted", "back\\slash\\", "\\\"type\\\":\\\"assistant\\\"", "{\"type\":\"user\",\"isSidechain\":true}", "日本語 🚀", "\n\t", ""];
+
+    private static JsonNode RandomValue(Random r, int depth)
+    {
+        var pick = depth > 3 ? r.Next(3) : r.Next(6);
+        return pick switch
+        {
+            0 => JsonValue.Create(Texts[r.Next(Texts.Length)])!,
+            1 => JsonValue.Create(r.Next(2) == 0)!,
+            2 => JsonValue.Create(r.Next(1000))!,
+            3 => RandomObject(r, depth + 1, topLevel: false),
+            4 => new JsonArray(Enumerable.Range(0, r.Next(3)).Select(_ => RandomValue(r, depth + 1)).ToArray()),
+            _ => JsonValue.Create(Types[r.Next(Types.Length)])!,
+        };
+    }
+
+    private static JsonObject RandomObject(Random r, int depth, bool topLevel)
+    {
+        var o = new JsonObject();
+        var keys = new[] { "type", "isSidechain", "isMeta", "message", "data", "cwd", "content", "toolUseResult", "uuid" }
+            .OrderBy(_ => r.Next()).Take(r.Next(1, 9));
+        foreach (var k in keys)
+        {
+            o[k] = k switch
+            {
+                "type" => JsonValue.Create(Types[r.Next(Types.Length)]),
+                "isSidechain" or "isMeta" => JsonValue.Create(r.Next(2) == 0),
+                _ => RandomValue(r, depth),
+            };
+        }
+        _ = topLevel;
+        return o;
+    }
+
+    private static (ClaudeLineKind Kind, bool Sidechain, bool Meta) Reference(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var kind = ClaudeTranscriptScan.KindOf(type);
+        var side = root.TryGetProperty("isSidechain", out var s) && s.ValueKind == JsonValueKind.True;
+        var meta = root.TryGetProperty("isMeta", out var m) && m.ValueKind == JsonValueKind.True;
+        return kind is ClaudeLineKind.User or ClaudeLineKind.Assistant ? (kind, side, meta) : (kind, false, false);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Classify_agrees_with_full_parse_on_random_lines(int seed)
+    {
+        var r = new Random(seed);
+        for (var i = 0; i < 3000; i++)
+        {
+            var line = RandomObject(r, 1, topLevel: true).ToJsonString();
+            var expected = Reference(line);
+            var kind = ClaudeTranscriptScan.Classify(Encoding.UTF8.GetBytes(line), out var side, out var meta);
+            Assert.True(expected == (kind, side, meta), $"line {i}: expected {expected}, got {(kind, side, meta)} for {line}");
+        }
+    }
+
+    [Fact]
+    public void Spaced_json_takes_the_slow_path_and_still_classifies()
+    {
+        const string line = "{ \"isSidechain\": false, \"type\": \"user\", \"isMeta\": true, \"message\": { \"type\": \"assistant\" } }";
+        Assert.Equal(ClaudeLineKind.User, ClaudeTranscriptScan.Classify(Encoding.UTF8.GetBytes(line), out var side, out var meta));
+        Assert.False(side);
+        Assert.True(meta);
+    }
+
+    [Fact]
+    public void Whole_file_count_matches_full_parse_across_buffer_growth_and_crlf()
+    {
+        using var tmp = new TempDir("scan");
+        var r = new Random(7);
+        var sb = new StringBuilder();
+        var expected = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            var o = RandomObject(r, 1, topLevel: true);
+            if (i % 50 == 0) o["content"] = new string('x', 700_000); // lines longer than the initial buffer
+            var line = o.ToJsonString();
+            var (kind, side, meta) = Reference(line);
+            if (kind is ClaudeLineKind.User or ClaudeLineKind.Assistant && !side && !meta) expected++;
+            sb.Append(line).Append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        var path = tmp.Combine("t.jsonl");
+        File.WriteAllText(path, sb.ToString());
+
+        using var handle = File.OpenHandle(path);
+        var scan = new ClaudeTranscriptScan();
+        JsonlLines.Scan(handle, ref scan);
+        Assert.Equal(expected, scan.MessageCount);
+        Assert.Equal(400, scan.LineCount);
+    }
+
+    [Fact]
+    public void Lines_beyond_the_cap_are_clipped_and_the_following_lines_still_read()
+    {
+        using var tmp = new TempDir("clip");
+        var path = tmp.Combine("t.jsonl");
+        var big = "{\"type\":\"user\",\"content\":\"" + new string('y', 5000) + "\"}";
+        File.WriteAllText(path, big + "\n{\"type\":\"assistant\"}\n{\"type\":\"user\"}");
+        using var handle = File.OpenHandle(path);
+        var v = new Collect();
+        JsonlLines.Scan(handle, ref v, maxLineBytes: 1024);
+        Assert.Equal([(0L, (long)big.Length, true, false), (big.Length + 1L, 20L, false, false), (big.Length + 22L, 15L, false, true)], v.Lines);
+    }
+
+    private struct Collect : IJsonlLineVisitor
+    {
+        public Collect() { }
+        public List<(long, long, bool, bool)> Lines { get; } = [];
+        public void Visit(ReadOnlySpan<byte> line, long offset, long length, bool clipped, bool unterminated) =>
+            Lines.Add((offset, length, clipped, unterminated));
+    }
+}
