@@ -11,8 +11,8 @@ pins=(
   "acpx@0.19.1"
   "@google/gemini-cli@0.61.0"
 )
-# opencode loads this provider package at run time; pre-installing it keeps runs offline.
-provider_pin="@ai-sdk/openai-compatible@1.0.30"
+# opencode 1.18 bundles @ai-sdk/openai-compatible, so its provider needs no npm install at run time; the harness
+# sets OPENCODE_DISABLE_DEFAULT_PLUGINS/MODELS_FETCH so opencode does not reach npm or models.dev either.
 
 installed_version() { # $1 = package name; prints the installed version or nothing
   local pj="$dest/node_modules/$1/package.json"
@@ -20,7 +20,7 @@ installed_version() { # $1 = package name; prints the installed version or nothi
 }
 
 up_to_date() {
-  for pin in "${pins[@]}" "$provider_pin"; do
+  for pin in "${pins[@]}"; do
     local name="${pin%@*}" version="${pin##*@}"
     [ "$(installed_version "$name")" = "$version" ] || return 1
   done
@@ -41,6 +41,6 @@ if up_to_date; then echo "agent CLIs up to date in $dest"; exit 0; fi
 mkdir -p "$dest"
 [ -f "$dest/package.json" ] || echo '{"name":"samesession-agent-clis","private":true}' > "$dest/package.json"
 npm install --prefix "$dest" --no-audit --no-fund --loglevel=error --include=optional \
-  --save-exact "${pins[@]}" "$provider_pin"
+  --save-exact "${pins[@]}"
 up_to_date || { echo "agent CLI install in $dest is incomplete (a native optional package is missing?)" >&2; exit 1; }
 echo "agent CLIs installed in $dest"

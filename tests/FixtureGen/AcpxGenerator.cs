@@ -1,22 +1,16 @@
 using System.Text.Json.Nodes;
 using SameSession.Tests.Compat.Harness;
+using SameSession.Tests.Compat.Harness.Agents;
 
 namespace SameSession.FixtureGen;
 
 /// <summary>acpx driving opencode: the fixture holds the acpx records and the opencode store they point into.</summary>
 public sealed class AcpxGenerator() : Generator("acpx")
 {
-    protected override string MakeSession(CompatHarness harness, AgentHome home, string cwd, string[] prompts)
-    {
-        var acpx = harness.Acpx(home);
-        var first = acpx.NewSession(cwd, prompts[0]);
-        acpx.Resume(cwd, first.SessionId, prompts[1]);
-        return first.SessionId;
-    }
-
     // Records and event streams (not the queue leases or stream locks), plus the native opencode database.
     protected override void Capture(FixtureWriter writer, string home)
     {
+        AcpxCli.WaitForQueueOwners(home, TimeSpan.FromMinutes(1)); // owners rewrite the records as they exit
         writer.CopyTree(".acpx/sessions", f => !f.EndsWith(".lock", StringComparison.Ordinal));
         writer.DumpDatabase(OpencodeGenerator.Database);
     }

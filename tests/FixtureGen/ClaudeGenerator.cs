@@ -5,14 +5,6 @@ namespace SameSession.FixtureGen;
 
 public sealed class ClaudeGenerator() : Generator("claude")
 {
-    protected override string MakeSession(CompatHarness harness, AgentHome home, string cwd, string[] prompts)
-    {
-        var claude = harness.Claude(home);
-        var first = claude.NewSession(cwd, prompts[0]);
-        claude.Resume(cwd, first.SessionId, prompts[1]);
-        return first.SessionId;
-    }
-
     // Only transcripts (and their per-session folders); never ~/.claude.json, backups, settings or credentials.
     protected override void Capture(FixtureWriter writer, string home) => writer.CopyTree(".claude/projects");
 

@@ -4,14 +4,6 @@ namespace SameSession.FixtureGen;
 
 public sealed class CodexGenerator() : Generator("codex")
 {
-    protected override string MakeSession(CompatHarness harness, AgentHome home, string cwd, string[] prompts)
-    {
-        var codex = harness.Codex(home);
-        var first = codex.NewSession(cwd, prompts[0]);
-        codex.Resume(cwd, first.SessionId, prompts[1]);
-        return first.SessionId;
-    }
-
     // Rollouts, indexes and the state/history databases; never config.toml, auth.json, installation_id, logs_*.
     protected override void Capture(FixtureWriter writer, string home)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SameSession.Core.Infrastructure;
 using SameSession.Tests.Compat.Harness;
-using SameSession.Tests.Compat.Harness.Fixtures;
 
 namespace SameSession.FixtureGen;
 
@@ -55,7 +54,20 @@ public sealed class FixtureWriter
     {
         var r = ProcessRunner.Run("sqlite3", [Path.Combine(_home, relative), ".dump"], timeout: TimeSpan.FromSeconds(60), stdin: "");
         if (!r.Succeeded) throw new InvalidOperationException($"sqlite3 .dump {relative} failed: {r.StdErr}");
-        Write(relative + FixtureMaterializer.SqlDumpSuffix, _placeholders.ToTokens(r.StdOut));
+        Write(relative + FixtureMaterializer.SqlDumpSuffix, _placeholders.ToTokens(WithSequenceTable(r.StdOut)));
+    }
+
+    /// <summary>
+    /// A database whose AUTOINCREMENT table was dropped keeps sqlite_sequence, and `.dump` then emits
+    /// `DELETE FROM sqlite_sequence` that no CREATE precedes; a throwaway AUTOINCREMENT table recreates it on load.
+    /// </summary>
+    private static string WithSequenceTable(string dump)
+    {
+        const string begin = "BEGIN TRANSACTION;\n";
+        if (!dump.Contains("sqlite_sequence", StringComparison.Ordinal) || dump.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase))
+            return dump;
+        var at = dump.IndexOf(begin, StringComparison.Ordinal) + begin.Length;
+        return dump.Insert(at, "CREATE TABLE fixture_sequence_seed(id INTEGER PRIMARY KEY AUTOINCREMENT);\nDROP TABLE fixture_sequence_seed;\n");
     }
 
     public string Tokens(string text) => _placeholders.ToTokens(text);

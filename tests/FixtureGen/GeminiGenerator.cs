@@ -4,14 +4,6 @@ namespace SameSession.FixtureGen;
 
 public sealed class GeminiGenerator() : Generator("gemini")
 {
-    protected override string MakeSession(CompatHarness harness, AgentHome home, string cwd, string[] prompts)
-    {
-        var gemini = harness.Gemini(home);
-        var first = gemini.NewSession(cwd, prompts[0]);
-        gemini.Resume(cwd, first.SessionId, prompts[1]);
-        return first.SessionId;
-    }
-
     // Chats, ownership markers and the project registry; never settings.json or credentials.
     protected override void Capture(FixtureWriter writer, string home)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SameSession.Tests.Compat.Harness;
-using SameSession.Tests.Compat.Harness.Fixtures;
 
 namespace SameSession.FixtureGen;
 
@@ -35,8 +34,14 @@ public abstract class Generator(string provider)
         MachinePathCheck.AssertClean(writer.Folder);
     }
 
-    /// <summary>Runs both turns; returns the session id.</summary>
-    protected abstract string MakeSession(CompatHarness harness, AgentHome home, string cwd, string[] prompts);
+    /// <summary>Runs both turns (the second as a resume by id); returns the session id.</summary>
+    private string MakeSession(CompatHarness harness, AgentHome home, string cwd, string[] prompts)
+    {
+        var cli = harness.Cli(CliName, home);
+        var first = cli.NewSession(cwd, prompts[0]);
+        cli.ResumeSession(cwd, first.SessionId, prompts[1]);
+        return first.SessionId;
+    }
 
     protected abstract void Capture(FixtureWriter writer, string home);
 

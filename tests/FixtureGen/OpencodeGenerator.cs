@@ -6,14 +6,6 @@ public sealed class OpencodeGenerator() : Generator("opencode")
 {
     public const string Database = ".local/share/opencode/opencode.db";
 
-    protected override string MakeSession(CompatHarness harness, AgentHome home, string cwd, string[] prompts)
-    {
-        var opencode = harness.Opencode(home);
-        var first = opencode.NewSession(cwd, prompts[0]);
-        opencode.Resume(cwd, first.SessionId, prompts[1]);
-        return first.SessionId;
-    }
-
     // The database only (as SQL text); never opencode.json, auth.json or logs.
     protected override void Capture(FixtureWriter writer, string home)
     {

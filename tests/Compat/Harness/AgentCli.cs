@@ -1,4 +1,5 @@
 using SameSession.Core.Infrastructure;
+using SameSession.Tests.Compat.Harness.StandIn;
 
 namespace SameSession.Tests.Compat.Harness;
 
@@ -18,7 +19,17 @@ public abstract class AgentCli
     public string Name { get; }
     public AgentHome Home { get; }
     protected string StandInUrl { get; }
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Generous: on a loaded 2-core CI machine one opencode turn has taken over a minute.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>The API this agent speaks to the stand-in.</summary>
+    public abstract ModelApi Api { get; }
+
+    /// <summary>Starts a session with one prompt; returns its id and the run.</summary>
+    public abstract AgentTurn NewSession(string cwd, string prompt);
+
+    /// <summary>Sends one more prompt to session <paramref name="sessionId"/>.</summary>
+    public abstract AgentTurn ResumeSession(string cwd, string sessionId, string prompt);
 
     /// <summary>Writes the agent's config files into the home (idempotent); called before every run.</summary>
     protected abstract void WriteConfig();
@@ -30,6 +41,7 @@ public abstract class AgentCli
     {
         WriteConfig();
         var env = BaseEnvironment();
+        env["PWD"] = cwd; // opencode takes its directory from $PWD, not from the process working directory
         foreach (var (k, v) in AgentEnvironment()) env[k] = v;
         var result = ProcessRunner.Run(AgentClis.Executable(Name), arguments, cwd, Timeout, env, stdin: "");
         return new CliResult(Name, arguments, result.ExitCode, result.StdOut, result.StdErr, result.TimedOut);

@@ -8,8 +8,25 @@ public sealed class AgentHome : IDisposable
 {
     public AgentHome(string? root = null)
     {
-        Path = System.IO.Path.Combine(root ?? System.IO.Path.GetTempPath(), "ssh-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(Path);
+        var path = System.IO.Path.Combine(root ?? System.IO.Path.GetTempPath(), "ssh-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(path);
+        Path = RealPath(path);
+    }
+
+    /// <summary>
+    /// The path with every symlinked component resolved (macOS /var → /private/var): agents such as Claude Code
+    /// file sessions under the canonical cwd, so the home must be canonical for paths and placeholders to match.
+    /// </summary>
+    private static string RealPath(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var current = System.IO.Path.GetPathRoot(full)!;
+        foreach (var part in full[current.Length..].Split(System.IO.Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = System.IO.Path.Combine(current, part);
+            if (new DirectoryInfo(current).ResolveLinkTarget(returnFinalTarget: true) is { } target) current = target.FullName;
+        }
+        return current.TrimEnd(System.IO.Path.DirectorySeparatorChar);
     }
 
     /// <summary>The absolute home path (no trailing separator, symlinks in the temp root resolved).</summary>

@@ -40,10 +40,26 @@ public sealed class CompatHarness : IAsyncDisposable, IDisposable
     public AcpxCli Acpx(AgentHome home) => new(home, StandIn.BaseUrl);
     public GeminiCli Gemini(AgentHome home) => new(home, StandIn.BaseUrl);
 
+    /// <summary>An agent by CLI name: claude, codex, opencode, acpx or gemini.</summary>
+    public AgentCli Cli(string name, AgentHome home) => name switch
+    {
+        "claude" => Claude(home),
+        "codex" => Codex(home),
+        "opencode" => Opencode(home),
+        "acpx" => Acpx(home),
+        "gemini" => Gemini(home),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown agent CLI"),
+    };
+
     public async ValueTask DisposeAsync()
     {
         await StandIn.DisposeAsync();
-        foreach (var home in _homes) home.Dispose();
+        foreach (var home in _homes)
+        {
+            // A lingering acpx queue owner would recreate files in a deleted home.
+            try { AcpxCli.WaitForQueueOwners(home.Path, TimeSpan.FromSeconds(30)); } catch (TimeoutException) { }
+            home.Dispose();
+        }
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

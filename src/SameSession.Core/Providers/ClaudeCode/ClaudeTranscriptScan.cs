@@ -19,6 +19,8 @@ internal struct ClaudeTranscriptScan : IJsonlLineVisitor
     private static ReadOnlySpan<byte> SidechainTrue => "\"isSidechain\":true"u8;
     private static ReadOnlySpan<byte> MetaTrue => "\"isMeta\":true"u8;
 
+    private readonly HashSet<ulong> _assistantIds = [];
+
     public ClaudeTranscriptScan() { }
 
     public int MessageCount { get; private set; }
@@ -46,10 +48,16 @@ internal struct ClaudeTranscriptScan : IJsonlLineVisitor
         {
             case ClaudeLineKind.User or ClaudeLineKind.Assistant:
                 LastMessage = at;
-                if (!sidechain && !meta)
+                if (sidechain || meta) break;
+                if (kind == ClaudeLineKind.User)
+                {
+                    if (ClaudeMessageFacts.IsToolResultOnly(line)) break;
+                    MessageCount++;
+                    if (Prompts.Count < PromptCandidates) Prompts.Add(at);
+                }
+                else if (ClaudeMessageFacts.AssistantMessageIdHash(line) is not { } id || _assistantIds.Add(id))
                 {
                     MessageCount++;
-                    if (kind == ClaudeLineKind.User && Prompts.Count < PromptCandidates) Prompts.Add(at);
                 }
                 break;
             case ClaudeLineKind.Summary: Summary = at; break;

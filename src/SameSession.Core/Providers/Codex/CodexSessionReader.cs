@@ -64,7 +64,7 @@ internal static class CodexSessionReader
                 tail = null;
             }
             var userTexts = scan.UserMessages.Select(u => lines.Parse(u)?.UserText).Where(x => x is not null).ToList();
-            var prompt = userTexts.Select(x => x!.Trim()).FirstOrDefault(x => x.Length > 0 && !IsInjected(x));
+            var prompt = userTexts.Select(x => x!.Trim()).FirstOrDefault(x => x.Length > 0 && !CodexRolloutScan.IsInjectedText(x));
             if (meta is null && turn is null && row is null)
                 context.Warn(rollout, "no readable session_meta line; listed with file facts only.");
 
@@ -113,8 +113,6 @@ internal static class CodexSessionReader
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a > b ? a : b;
 
-    private static bool IsInjected(string text) =>
-        text.StartsWith('<') || text.StartsWith("# AGENTS.md", StringComparison.Ordinal);
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -1,3 +1,4 @@
+using SameSession.Tests.Compat.Harness.StandIn;
 using System.Text.Json.Nodes;
 
 namespace SameSession.Tests.Compat.Harness.Agents;
@@ -5,6 +6,8 @@ namespace SameSession.Tests.Compat.Harness.Agents;
 /// <summary>Claude Code (`claude -p`), talking Anthropic Messages to the stand-in.</summary>
 public sealed class ClaudeCli(AgentHome home, string standInUrl) : AgentCli("claude", home, standInUrl)
 {
+    public override ModelApi Api => ModelApi.AnthropicMessages;
+
     protected override void WriteConfig() { } // everything goes through the environment
 
     protected override IEnumerable<KeyValuePair<string, string?>> AgentEnvironment() =>
@@ -17,11 +20,9 @@ public sealed class ClaudeCli(AgentHome home, string standInUrl) : AgentCli("cla
         new("DISABLE_ERROR_REPORTING", "1"),
     ];
 
-    /// <summary>Starts a session with one prompt; returns its id and reply.</summary>
-    public AgentTurn NewSession(string cwd, string prompt) => Turn(Run(cwd, "-p", prompt, "--output-format", "json"));
+    public override AgentTurn NewSession(string cwd, string prompt) => Turn(Run(cwd, "-p", prompt, "--output-format", "json"));
 
-    /// <summary>Sends one more prompt to session <paramref name="sessionId"/>.</summary>
-    public AgentTurn Resume(string cwd, string sessionId, string prompt) =>
+    public override AgentTurn ResumeSession(string cwd, string sessionId, string prompt) =>
         Turn(Run(cwd, "-p", "--resume", sessionId, prompt, "--output-format", "json"));
 
     private static AgentTurn Turn(CliResult run)

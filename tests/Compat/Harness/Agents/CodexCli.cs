@@ -1,3 +1,4 @@
+using SameSession.Tests.Compat.Harness.StandIn;
 using System.Text.RegularExpressions;
 
 namespace SameSession.Tests.Compat.Harness.Agents;
@@ -5,6 +6,8 @@ namespace SameSession.Tests.Compat.Harness.Agents;
 /// <summary>Codex CLI (`codex exec`), talking OpenAI Responses to the stand-in through a `mock` model provider.</summary>
 public sealed partial class CodexCli(AgentHome home, string standInUrl) : AgentCli("codex", home, standInUrl)
 {
+    public override ModelApi Api => ModelApi.OpenAiResponses;
+
     protected override void WriteConfig() => WriteFileIfChanged(Home.Combine(".codex", "config.toml"), $"""
         model = "mock-model"
         model_provider = "mock"
@@ -26,10 +29,10 @@ public sealed partial class CodexCli(AgentHome home, string standInUrl) : AgentC
     protected override IEnumerable<KeyValuePair<string, string?>> AgentEnvironment() =>
         [new("MOCK_API_KEY", "sk-standin"), new("CODEX_HOME", Home.Combine(".codex"))];
 
-    public AgentTurn NewSession(string cwd, string prompt) =>
+    public override AgentTurn NewSession(string cwd, string prompt) =>
         Turn(Run(cwd, "exec", "--skip-git-repo-check", prompt));
 
-    public AgentTurn Resume(string cwd, string sessionId, string prompt) =>
+    public override AgentTurn ResumeSession(string cwd, string sessionId, string prompt) =>
         Turn(Run(cwd, "exec", "--skip-git-repo-check", "resume", sessionId, prompt));
 
     private static AgentTurn Turn(CliResult run)

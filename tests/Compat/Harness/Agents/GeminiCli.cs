@@ -1,3 +1,4 @@
+using SameSession.Tests.Compat.Harness.StandIn;
 using System.Text.Json.Nodes;
 
 namespace SameSession.Tests.Compat.Harness.Agents;
@@ -8,6 +9,8 @@ namespace SameSession.Tests.Compat.Harness.Agents;
 /// </summary>
 public sealed class GeminiCli(AgentHome home, string standInUrl) : AgentCli("gemini", home, standInUrl)
 {
+    public override ModelApi Api => ModelApi.Gemini;
+
     protected override void WriteConfig() => WriteFileIfChanged(Home.Combine(".gemini", "settings.json"), """
         {
           "security": { "auth": { "selectedType": "gemini-api-key" } },
@@ -24,10 +27,10 @@ public sealed class GeminiCli(AgentHome home, string standInUrl) : AgentCli("gem
         new("GEMINI_CLI_TRUST_WORKSPACE", "true"),
     ];
 
-    public AgentTurn NewSession(string cwd, string prompt) =>
+    public override AgentTurn NewSession(string cwd, string prompt) =>
         Turn(Run(cwd, "-m", "mock-model", "-o", "json", "-p", prompt));
 
-    public AgentTurn Resume(string cwd, string sessionId, string prompt) =>
+    public override AgentTurn ResumeSession(string cwd, string sessionId, string prompt) =>
         Turn(Run(cwd, "-m", "mock-model", "-o", "json", "-r", sessionId, "-p", prompt));
 
     private static AgentTurn Turn(CliResult run)

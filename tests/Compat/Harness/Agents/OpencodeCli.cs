@@ -1,3 +1,4 @@
+using SameSession.Tests.Compat.Harness.StandIn;
 using System.Text.RegularExpressions;
 
 namespace SameSession.Tests.Compat.Harness.Agents;
@@ -8,6 +9,8 @@ namespace SameSession.Tests.Compat.Harness.Agents;
 /// </summary>
 public sealed partial class OpencodeCli(AgentHome home, string standInUrl) : AgentCli("opencode", home, standInUrl)
 {
+    public override ModelApi Api => ModelApi.OpenAiChatCompletions;
+
     protected override void WriteConfig() => WriteOpencodeConfig(Home, StandInUrl);
 
     protected override IEnumerable<KeyValuePair<string, string?>> AgentEnvironment() => OfflineEnvironment;
@@ -42,9 +45,9 @@ public sealed partial class OpencodeCli(AgentHome home, string standInUrl) : Age
         }
         """);
 
-    public AgentTurn NewSession(string cwd, string prompt) => Turn(Run(cwd, "run", "--format", "json", prompt));
+    public override AgentTurn NewSession(string cwd, string prompt) => Turn(Run(cwd, "run", "--format", "json", prompt));
 
-    public AgentTurn Resume(string cwd, string sessionId, string prompt) =>
+    public override AgentTurn ResumeSession(string cwd, string sessionId, string prompt) =>
         Turn(Run(cwd, "run", "--format", "json", "--session", sessionId, prompt));
 
     private static AgentTurn Turn(CliResult run)

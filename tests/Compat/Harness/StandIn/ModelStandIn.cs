@@ -39,6 +39,17 @@ public sealed class ModelStandIn : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Conversations(ModelApi api) =>
         [.. Requests.Where(r => r.Api == api && r.ReplyText.Length > 0)];
 
+    /// <summary>
+    /// The request that produced an agent's visible reply to <paramref name="prompt"/>: the last one of
+    /// <paramref name="api"/> that carries the prompt and whose answer appears in <paramref name="agentOutput"/>
+    /// (this skips side requests such as title generation).
+    /// </summary>
+    public RecordedRequest TurnRequest(ModelApi api, string prompt, string agentOutput) =>
+        Conversations(api).LastOrDefault(r => r.Mentions(prompt) && agentOutput.Contains(r.ReplyText, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException(
+            $"The stand-in got no {api} request carrying '{prompt}' whose reply is in the agent output. Requests: " +
+            string.Join("; ", Requests.Select(r => $"{r.Method} {r.PathAndQuery} n={r.MessageCount}")));
+
     public static string ReplyFor(int messageCount) => $"saw {messageCount} messages";
 
     public static ModelStandIn Start()
