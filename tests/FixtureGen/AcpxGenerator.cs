@@ -11,7 +11,7 @@ public sealed class AcpxGenerator() : Generator("acpx")
     protected override void Capture(FixtureWriter writer, string home)
     {
         AcpxCli.WaitForQueueOwners(home, TimeSpan.FromMinutes(1)); // owners rewrite the records as they exit
-        writer.CopyTree(".acpx/sessions", f => !f.EndsWith(".lock", StringComparison.Ordinal));
+        writer.CopyTree(".acpx/sessions", f => !f.Contains(".lock", StringComparison.Ordinal)); // .stream.lock(.guard)
         writer.DumpDatabase(OpencodeGenerator.Database);
     }
 
