@@ -99,14 +99,15 @@ public sealed class CodexPorter : NativePorter
         // Without a state database yet, Codex builds it and indexes the rollout itself on its next start.
         if (db is not null && stagedRows is not null && SqliteRows.Columns(db, Threads) is { Count: > 0 } columns)
         {
-            var statements = SqliteRows.Parse(staged.PathOf(stagedRows.Path)).Select(row =>
+            var rows = SqliteRows.Parse(staged.PathOf(stagedRows.Path));
+            foreach (var row in rows)
             {
                 row["id"] = context.Id;
                 if (SqliteRows.Text(row, "cwd") is { } cwd) row["cwd"] = context.Map.Map(cwd);
                 row["rollout_path"] = Path.GetFullPath(rollout);
-                return SqliteRows.Upsert(Threads, row, columns);
-            }).ToList();
-            changes.Sql(db, statements, SqliteRows.Present(Threads, "id", context.Id, "rollout_path", Path.GetFullPath(rollout)));
+            }
+            if (rows.Count > 0)
+                changes.Sql(db, rows.Select(r => SqliteRows.Upsert(Threads, r, columns)), SqliteRows.Present(Threads, rows[0], columns));
             var existing = SqliteRows.Export(db, Threads, "id = $id", new() { ["$id"] = context.Id });
             rowsPresent = existing.Count > 0;
             backupRows = folder =>

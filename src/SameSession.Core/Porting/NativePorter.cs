@@ -49,7 +49,7 @@ public abstract class NativePorter : ISessionCollector, ISessionInstaller
         {
             if (target.NewId is null && state.LastImport(Provider, id) is { } last && PortingState.ContentHash(last) == content)
                 return new ImportedSession(plan.Session, Changed: false);
-            var localLast = plan.Present.Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
+            var localLast = plan.ChangedAt ?? plan.Present.Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
             if (!target.Force && localLast > manifest.Created.UtcDateTime)
                 throw new SameSessionException(ErrorIds.DestinationExists,
                     $"{AgentSession.FormatKey(Provider, id)} is already here and was changed at {localLast:u}, after this capsule was made ({manifest.Created.UtcDateTime:u}); " +
@@ -117,4 +117,7 @@ public sealed record InstallPlan(AgentSession Session, ChangeSet Changes, IReadO
 {
     /// <summary>Where a present file goes inside the backup folder (its path under the provider home).</summary>
     public Func<string, string> BackupName { get; init; } = Path.GetFileName!;
+
+    /// <summary>When the present copy last changed, for agents whose files do not tell (database rows); default: the newest present file.</summary>
+    public DateTime? ChangedAt { get; init; }
 }

@@ -76,17 +76,14 @@ public static class SqliteRows
         return new SqlStatement(sql, parameters);
     }
 
-    /// <summary>A probe proving a row with this id (and text column value) is present.</summary>
-    public static SqlProbe Present(string table, string idColumn, string id, string? column = null, string? value = null)
+    /// <summary>A probe true exactly when <paramref name="row"/> is in the table as given (every column it shares with the table).</summary>
+    public static SqlProbe Present(string table, JsonObject row, IReadOnlySet<string> columns)
     {
-        var p = new Dictionary<string, object?> { ["$id"] = id };
-        var sql = $"SELECT count(*) FROM \"{table}\" WHERE \"{idColumn}\" = $id";
-        if (column is not null)
-        {
-            p["$v"] = value;
-            sql += $" AND \"{column}\" IS $v";
-        }
-        return new SqlProbe(sql, p, 1);
+        ArgumentNullException.ThrowIfNull(row);
+        var upsert = Upsert(table, row, columns);
+        var names = row.Select(p => p.Key).Where(columns.Contains).ToList();
+        var sql = $"SELECT count(*) FROM \"{table}\" WHERE {string.Join(" AND ", names.Select((n, i) => $"\"{n}\" IS $c{i}"))}";
+        return new SqlProbe(sql, upsert.Parameters, 1);
     }
 
     public static string? Text(JsonObject row, string column) =>

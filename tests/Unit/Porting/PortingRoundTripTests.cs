@@ -31,17 +31,25 @@ public sealed class PortingRoundTripTests : IDisposable
     }
 
     /// <summary>Every file and directory under bob's agent store, and every row of the Codex state database.</summary>
-    private string StoreOf(string agent) => agent == "claude"
-        ? TreeSnapshot.Take(Path.Combine(Bob, ".claude"))
-        : TreeSnapshot.Take(Path.Combine(Bob, ".codex"), Path.Combine(Bob, ".codex", "state_5.sqlite"));
+    private string StoreOf(string agent) => agent switch
+    {
+        "claude" => TreeSnapshot.Take(Path.Combine(Bob, ".claude")),
+        "codex" => TreeSnapshot.Take(Path.Combine(Bob, ".codex"), Path.Combine(Bob, ".codex", "state_5.sqlite")),
+        _ => TreeSnapshot.Take(Path.GetDirectoryName(OpenCodeDb(Bob))!, OpenCodeDb(Bob)),
+    };
 
-    public static TheoryData<string> Agents => new() { "claude", "codex" };
+    public static TheoryData<string> Agents => new() { "claude", "codex", "opencode" };
 
-    private static (AgentProvider Provider, string Version) Fixture(string agent) => agent == "claude"
-        ? (AgentProvider.ClaudeCode, "2.1.328")
-        : (AgentProvider.Codex, "0.169.0");
+    private static (AgentProvider Provider, string Version) Fixture(string agent) => agent switch
+    {
+        "claude" => (AgentProvider.ClaudeCode, "2.1.328"),
+        "codex" => (AgentProvider.Codex, "0.169.0"),
+        _ => (AgentProvider.OpenCode, "1.18.33"),
+    };
 
-    private static NativePorter Porter(AgentProvider p) => p == AgentProvider.ClaudeCode ? new ClaudeCodePorter() : new CodexPorter();
+    private static NativePorter Porter(AgentProvider p) => Porters.For(p);
+
+    private static string OpenCodeDb(string home) => Path.Combine(home, ".local", "share", "opencode", "opencode.db");
 
     private string Alice => _tmp.Combine("alice");
     private string Bob => _tmp.Combine("bob");
@@ -50,14 +58,27 @@ public sealed class PortingRoundTripTests : IDisposable
     private (AgentEnvironment A, AgentEnvironment B, AgentSession Session) Homes(string agent)
     {
         var (provider, version) = Fixture(agent);
-        var a = RealFixtures.Materialize(agent, version, Alice);
-        var b = RealFixtures.Materialize(agent, version, Bob);
+        var a = LoadOpenCodeDump(RealFixtures.Materialize(agent, version, Alice));
+        var b = LoadOpenCodeDump(RealFixtures.Materialize(agent, version, Bob));
         foreach (var d in new[] { ".claude/projects", ".codex/sessions" }.Select(d => Path.Combine(Bob, d)).Where(Directory.Exists))
             Directory.Delete(d, recursive: true);
         if (provider == AgentProvider.Codex) Sql(Path.Combine(Bob, ".codex", "state_5.sqlite"), "DELETE FROM threads");
+        if (provider == AgentProvider.OpenCode) Sql(OpenCodeDb(Bob), "DELETE FROM part; DELETE FROM message; DELETE FROM todo; DELETE FROM session");
         Directory.Delete(Path.Combine(Bob, "work"), recursive: true);
         var session = RealFixtures.Discover(a, provider).Single(s => s.Directory == Path.Combine(Alice, "work", "plain"));
         return (a, b, session);
+    }
+
+    /// <summary>The opencode fixture is a dump (opencode.db.sql); the agent reads opencode.db.</summary>
+    private static AgentEnvironment LoadOpenCodeDump(AgentEnvironment env)
+    {
+        var dump = OpenCodeDb(env.Home) + ".sql";
+        if (File.Exists(dump))
+        {
+            Sql(OpenCodeDb(env.Home), File.ReadAllText(dump).Replace("DELETE FROM sqlite_sequence;", "", StringComparison.Ordinal));
+            File.Delete(dump);
+        }
+        return env;
     }
 
     private static object? Sql(string db, string sql, string? id = null)
@@ -75,13 +96,27 @@ public sealed class PortingRoundTripTests : IDisposable
             .Run(new ExportRequest(session, capsule, [to ?? _bob.Recipient], SecretPolicy.Block, Force: true))!;
 
     private static ImportResult? Import(AgentEnvironment env, string capsule, IAgeIdentity key, bool force = false, bool newId = false, bool approve = true, IFailureInjector? crash = null) =>
-        new ImportOperation([new ClaudeCodePorter(), new CodexPorter()], env, new RecordingObserver(approve), failureInjector: crash)
+        new ImportOperation(Porters.Installers, env, new RecordingObserver(approve), failureInjector: crash)
             .Run(new ImportRequest(capsule, [key], Force: force, NewId: newId));
 
     private static AgentSession Found(AgentEnvironment env, AgentProvider provider, string id) =>
         RealFixtures.Discover(env, provider).Single(s => s.Id == id);
 
     private static string NativeFile(AgentSession s) => s.Files.First(f => f.EndsWith(".jsonl", StringComparison.Ordinal));
+
+    /// <summary>The session changes as its agent would change it: a line appended, or (opencode) a row updated now.</summary>
+    private static void Touch(AgentSession s)
+    {
+        if (s.Provider != AgentProvider.OpenCode) File.AppendAllText(NativeFile(s), File.ReadLines(NativeFile(s)).Last() + "\n");
+        else Sql(s.Files[0], $"UPDATE session SET title = title || '+', time_updated = {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} WHERE id = $id", s.Id);
+    }
+
+    /// <summary>What <see cref="Touch"/> changes: the line count, or the opencode title.</summary>
+    private static string Version(AgentEnvironment env, AgentSession s)
+    {
+        var found = Found(env, s.Provider, s.Id);
+        return s.Provider == AgentProvider.OpenCode ? found.Title! : File.ReadLines(NativeFile(found)).Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
@@ -102,6 +137,13 @@ public sealed class PortingRoundTripTests : IDisposable
         var found = Found(b, session.Provider, session.Id);
         Assert.Equal(target, found.Directory);
         Assert.Equal(session.MessageCount, found.MessageCount);
+        if (session.Provider == AgentProvider.OpenCode)
+        {
+            Assert.Equal("global", Sql(OpenCodeDb(Bob), "SELECT project_id FROM session WHERE id = $id", session.Id));
+            Assert.Equal(0L, Sql(OpenCodeDb(Bob), "SELECT count(*) FROM message WHERE json_extract(data, '$.path.cwd') LIKE '%alice%'"));
+            Assert.True((long)Sql(OpenCodeDb(Bob), "SELECT count(*) FROM part WHERE session_id = $id", session.Id)! > 0);
+            return;
+        }
         var file = NativeFile(found);
         Assert.StartsWith(Bob, file, StringComparison.Ordinal);
         // Every structured directory field now names bob's directory (content text may still quote alice's paths).
@@ -119,14 +161,15 @@ public sealed class PortingRoundTripTests : IDisposable
         var capsule = _tmp.Combine("s.capsule");
         Export(a, session, capsule, Now);
         Import(b, capsule, _bob);
-        var file = NativeFile(Found(b, session.Provider, session.Id));
-        var (bytes, written) = (File.ReadAllBytes(file), File.GetLastWriteTimeUtc(file));
+        var before = StoreOf(agent);
+        var file = Found(b, session.Provider, session.Id).Files[0];
+        var written = File.GetLastWriteTimeUtc(file);
 
         var again = Import(b, capsule, _bob)!;
 
         Assert.False(again.Changed);
         Assert.Null(again.Backup);
-        Assert.Equal(bytes, File.ReadAllBytes(file));
+        Assert.Equal(before, StoreOf(agent));
         Assert.Equal(written, File.GetLastWriteTimeUtc(file));
     }
 
@@ -137,20 +180,27 @@ public sealed class PortingRoundTripTests : IDisposable
         string older = _tmp.Combine("old.capsule"), newer = _tmp.Combine("new.capsule");
         Export(a, session, older, Now.AddHours(-1));
         Import(b, older, _bob);
-        var file = NativeFile(Found(b, session.Provider, session.Id));
-        var before = File.ReadAllBytes(file);
-        File.AppendAllText(NativeFile(session), File.ReadLines(NativeFile(session)).Last() + "\n");
+        var before = Version(b, session);
+        var store = StoreOf(agent);
+        Touch(session);
         Export(a, session, newer, Now.AddHours(1));
 
         var updated = Import(b, newer, _bob)!;
 
         Assert.True(updated.Changed);
-        Assert.Equal(File.ReadLines(NativeFile(session)).Count(), File.ReadLines(file).Count());
-        Assert.Equal(before, File.ReadAllBytes(Path.Combine(updated.Backup!, "native", Path.GetRelativePath(Porter(session.Provider).ProviderHome(b), file))));
+        Assert.NotEqual(before, Version(b, session));
+        Assert.Equal(Version(a, session), Version(b, session));
+        Assert.NotEmpty(Directory.EnumerateFiles(updated.Backup!, "*", SearchOption.AllDirectories));
+        if (session.Provider != AgentProvider.OpenCode)
+        {
+            var file = NativeFile(Found(b, session.Provider, session.Id));
+            Assert.Equal(before, File.ReadLines(Path.Combine(updated.Backup!, "native", Path.GetRelativePath(Porter(session.Provider).ProviderHome(b), file))).Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         var refused = Assert.Throws<SameSessionException>(() => Import(b, older, _bob));
         Assert.Equal(ErrorIds.DestinationExists, refused.Error);
         Assert.True(Import(b, older, _bob, force: true)!.Changed);
-        Assert.Equal(before, File.ReadAllBytes(file));
+        Assert.Equal(before, Version(b, session));
+        if (session.Provider == AgentProvider.OpenCode) Assert.Equal(store, StoreOf(agent));
     }
 
     [Theory, MemberData(nameof(Agents))]
@@ -160,8 +210,7 @@ public sealed class PortingRoundTripTests : IDisposable
         string toBob = _tmp.Combine("to-bob.capsule"), toAlice = _tmp.Combine("to-alice.capsule");
         Export(a, session, toBob, Now);
         Import(b, toBob, _bob);
-        var atBob = Found(b, session.Provider, session.Id);
-        File.AppendAllText(NativeFile(atBob), File.ReadLines(NativeFile(atBob)).Last() + "\n");
+        Touch(Found(b, session.Provider, session.Id));
         Export(b, Found(b, session.Provider, session.Id), toAlice, Now.AddHours(1), _alice.Recipient);
 
         var back = Import(a, toAlice, _alice)!;
@@ -170,7 +219,7 @@ public sealed class PortingRoundTripTests : IDisposable
         Assert.NotNull(back.Backup);
         var atAlice = Found(a, session.Provider, session.Id);
         Assert.Equal(Path.Combine(Alice, "work", "plain"), atAlice.Directory);
-        Assert.Equal(File.ReadLines(NativeFile(atBob)).Count(), File.ReadLines(NativeFile(atAlice)).Count());
+        Assert.Equal(Version(b, session), Version(a, session));
         Assert.Single(RealFixtures.Discover(a, session.Provider), s => s.Id == session.Id);
         var kept = new PortingState(Path.Combine(Alice, ".local", "state", "samesession")).LastImport(session.Provider, session.Id)!;
         Assert.Equal([Path.Combine(Alice, "work", "plain"), Path.Combine(Bob, "work", "plain")], kept.ImportedFrom.Select(p => p.SourceCwd));
@@ -188,9 +237,18 @@ public sealed class PortingRoundTripTests : IDisposable
         Assert.NotEqual(session.Id, fork.Id);
         var forked = Found(a, session.Provider, fork.Id);
         Assert.Equal(session.Directory, forked.Directory);
+        Assert.Equal(session.MessageCount, forked.MessageCount);
+        Assert.Equal(session.MessageCount, Found(a, session.Provider, session.Id).MessageCount);
+        if (session.Provider == AgentProvider.OpenCode)
+        {
+            Assert.Matches("^ses_[0-9a-f]{12}[0-9A-Za-z]{14}$", fork.Id);
+            var db = OpenCodeDb(Alice);
+            Assert.Equal(Sql(db, "SELECT count(*) FROM part WHERE session_id = $id", session.Id), Sql(db, "SELECT count(*) FROM part WHERE session_id = $id", fork.Id));
+            Assert.Equal(0L, Sql(db, "SELECT count(*) FROM message m JOIN message o ON m.id = o.id WHERE m.session_id = $id AND o.session_id <> $id", fork.Id));
+            return;
+        }
         Assert.Contains(fork.Id, Path.GetFileName(NativeFile(forked)), StringComparison.Ordinal);
         Assert.DoesNotContain(session.Id, File.ReadAllText(NativeFile(forked)), StringComparison.Ordinal);
-        Assert.Equal(session.MessageCount, forked.MessageCount);
         Assert.Equal(File.ReadAllBytes(NativeFile(session)), File.ReadAllBytes(NativeFile(Found(a, session.Provider, session.Id))));
     }
 
@@ -216,7 +274,8 @@ public sealed class PortingRoundTripTests : IDisposable
         Export(a, session, capsule, Now);
         var before = StoreOf(agent);
 
-        Assert.Throws<SimulatedCrashException>(() => Import(b, capsule, _bob, crash: new CrashAt(3)));
+        // opencode's install is one SQL step (its commit is the point of no return): crash right before it.
+        Assert.Throws<SimulatedCrashException>(() => Import(b, capsule, _bob, crash: new CrashAt(agent == "opencode" ? 2 : 3)));
         JournalRecovery.RecoverAll(JournalStore.For(b));
 
         Assert.Equal(before, StoreOf(agent));
