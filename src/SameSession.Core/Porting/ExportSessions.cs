@@ -10,7 +10,7 @@ namespace SameSession.Core.Porting;
 /// <summary>What Export-AgentSession / `samesession export` were asked, beyond the sessions.</summary>
 /// <param name="Path">A capsule file (one session) or a folder (one &lt;Provider&gt;-&lt;id&gt;.capsule per session).</param>
 /// <param name="AllowSecret">Fingerprints of findings the user allows to travel.</param>
-public sealed record ExportOptions(string Path, IReadOnlyList<IAgeRecipient> Recipients, bool Armor = false, IReadOnlyList<string>? AllowSecret = null, bool RedactSecrets = false, bool Force = false);
+public sealed record ExportOptions(string Path, IReadOnlyList<IAgeRecipient> Recipients, bool Armor = false, IReadOnlyList<string>? AllowSecret = null, bool RedactSecrets = false, bool Force = false, bool IncludeWorkspace = false);
 
 /// <summary>The use case behind the front ends: each session through its agent's collector into its own capsule.</summary>
 public sealed class ExportSessions(AgentEnvironment environment, IOperationObserver observer, string toolVersion)
@@ -23,7 +23,7 @@ public sealed class ExportSessions(AgentEnvironment environment, IOperationObser
         var policy = new SecretPolicy(new HashSet<string>(options.AllowSecret ?? [], StringComparer.Ordinal), options.RedactSecrets);
         var path = CapsulePath(options.Path, session, many);
         return new ExportOperation(Porters.For(session.Provider), environment, observer, toolVersion)
-            .Run(new ExportRequest(session, path, options.Recipients, policy, options.Armor, options.Force));
+            .Run(new ExportRequest(session, path, options.Recipients, policy, options.Armor, options.Force, options.IncludeWorkspace));
     }
 
     /// <summary>A folder (existing, or spelled with a trailing separator, or needed for many sessions) gets &lt;Provider&gt;-&lt;id&gt;.capsule.</summary>

@@ -59,11 +59,36 @@ public abstract class NativePorter : ISessionCollector, ISessionInstaller
             backup = Backup(state, id, plan);
         }
 
+        var note = AddWorkspace(staged, target.Cwd, plan.Changes);
         var journal = JournalStore.For(env);
         JournalRecovery.RecoverAll(journal);
         new JournalTransaction(journal, target.FailureInjector).Apply(plan.Changes);
         state.RecordImport(Provider, id, manifest with { ImportedFrom = [.. manifest.ImportedFrom, target.Provenance] });
-        return new ImportedSession(plan.Session, Changed: true, backup);
+        return new ImportedSession(plan.Session, Changed: true, backup, note);
+    }
+
+    /// <summary>
+    /// The capsule's source/ snapshot goes into the session's directory when that is missing or empty (in the same
+    /// transaction); a directory that already has files is left alone, and the returned note says so.
+    /// </summary>
+    private static string? AddWorkspace(StagedCapsule staged, string cwd, ChangeSet changes)
+    {
+        var files = staged.Manifest.Files.Where(f => f.Path.StartsWith(CapsulePaths.SourcePrefix, StringComparison.Ordinal)).ToList();
+        if (files.Count == 0) return null;
+        if (Directory.Exists(cwd) && Directory.EnumerateFileSystemEntries(cwd).Any())
+            return $"The capsule's workspace snapshot ({files.Count} files) was not unpacked: {cwd} already has files. Import with -Destination pointing at an empty folder to get it.";
+        foreach (var f in files)
+        {
+            var target = Path.Combine(cwd, f.Path[CapsulePaths.SourcePrefix.Length..].Replace('/', Path.DirectorySeparatorChar));
+            changes.CreateDirectories(Path.GetDirectoryName(target)!);
+            var source = staged.PathOf(f.Path);
+            changes.WriteFile(target, output =>
+            {
+                using var input = File.OpenRead(source);
+                input.CopyTo(output);
+            });
+        }
+        return null;
     }
 
     /// <summary>Provenance kept by an earlier import of this session here, for the next export's manifest.</summary>

@@ -42,6 +42,10 @@ public sealed class ExportAgentSessionCommand : SameSessionCmdlet
     [Parameter]
     public SwitchParameter Armor { get; set; }
 
+    /// <summary>Also pack the files of the session's directory (git-tracked and untracked, .gitignore honoured).</summary>
+    [Parameter]
+    public SwitchParameter IncludeWorkspace { get; set; }
+
     /// <summary>Fingerprints of secret findings allowed to travel.</summary>
     [Parameter]
     public string[]? AllowSecret { get; set; }
@@ -66,7 +70,7 @@ public sealed class ExportAgentSessionCommand : SameSessionCmdlet
         ExportOptions? options = null;
         Try(() => options = new ExportOptions(ResolvePath(Path),
             CapsuleKeys.Recipients(Recipient, RecipientFile is null ? null : ResolvePath(RecipientFile), PlainText(Passphrase)),
-            Armor, AllowSecret, RedactSecrets, Force), Path);
+            Armor, AllowSecret, RedactSecrets, Force, IncludeWorkspace), Path);
         if (options is null) return;
         var export = new ExportSessions(Environment, Observer, ModuleVersion);
         foreach (var s in _sessions)

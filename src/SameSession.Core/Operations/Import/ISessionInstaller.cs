@@ -30,4 +30,5 @@ public sealed record ImportTarget(string Cwd, AgentEnvironment Environment, bool
 
 /// <param name="Changed">False when the identical session was already present.</param>
 /// <param name="Backup">The folder holding what an update replaced, when it replaced something.</param>
-public sealed record ImportedSession(AgentSession Session, bool Changed, string? Backup = null);
+/// <param name="Note">Something the user should know about the install (shown as a warning).</param>
+public sealed record ImportedSession(AgentSession Session, bool Changed, string? Backup = null, string? Note = null);

@@ -44,6 +44,7 @@ public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, A
         var installed = installer.Install(staged, new ImportTarget(cwd, environment, request.Force, provenance, newId, failureInjector));
         observer.Progress(new OperationProgress($"Importing {key}", "Done", 100, Completed: true));
         if (!installed.Changed) observer.Verbose($"{key} was already present and identical; nothing changed.");
+        if (installed.Note is not null) observer.Warning(installed.Note);
         if (installed.Backup is not null) observer.Verbose($"{key} was updated; the replaced copy is kept in {installed.Backup}.");
         return new ImportResult(installed.Session, manifest, cwd, installed.Changed, sha, installed.Backup);
     }
