@@ -3,6 +3,7 @@ using SameSession.Core.Capsules.Manifest;
 using SameSession.Core.Capsules.Streams;
 using SameSession.Core.Capsules.Tar;
 using SameSession.Core.Crypto.Age;
+using SameSession.Core.Errors;
 
 namespace SameSession.Core.Capsules;
 
@@ -78,7 +79,9 @@ public sealed class CapsuleReader : IDisposable
     {
         Directory.CreateDirectory(stagingParent);
         var root = Path.Combine(Path.GetFullPath(stagingParent), $".samesession-staging-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(root);
+        var created = Directory.CreateDirectory(root);
+        if (created.LinkTarget is not null || created.EnumerateFileSystemInfos().Any())
+            throw new SameSessionException(ErrorIds.IoFailed, $"The staging folder '{root}' already existed; refusing to extract into it.", root);
         var staged = new StagedCapsule(root, Manifest);
         try
         {

@@ -3,20 +3,12 @@ using System.Text.RegularExpressions;
 namespace SameSession.Core.Policy;
 
 /// <summary>
-/// One high-confidence credential shape. <see cref="Anchors"/> are literal substrings one of which every match
-/// contains; the regex runs only on text holding an anchor, which keeps scanning fast. The secret is the regex's
-/// "secret" group when it has one, else the whole match.
+/// One high-confidence credential shape. <see cref="Anchors"/> are case-sensitive ASCII substrings one of which every
+/// match contains; the regex runs only on text holding an anchor (see AnchorIndex), which keeps scanning fast. The
+/// secret is the regex's "secret" group when it has one, else the whole match.
 /// </summary>
-public sealed record SecretRule(string Id, string Description, Regex Pattern, IReadOnlyList<string> Anchors, bool AnchorsIgnoreCase = false)
+public sealed record SecretRule(string Id, string Description, Regex Pattern, IReadOnlyList<string> Anchors)
 {
-    public bool MayMatch(string text)
-    {
-        var comparison = AnchorsIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var anchor in Anchors)
-            if (text.Contains(anchor, comparison)) return true;
-        return false;
-    }
-
     public static string SecretOf(Match match)
     {
         var group = match.Groups["secret"];

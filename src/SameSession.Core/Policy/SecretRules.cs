@@ -23,7 +23,8 @@ public static class SecretRules
         Rule("aws-access-key-id", "AWS access key id (long-term AKIA or temporary ASIA)", Before + "(AKIA|ASIA)[A-Z0-9]{16}" + After, "AKIA", "ASIA"),
         new("aws-secret-access-key", "AWS secret access key next to its name",
             new Regex("(aws_?secret_?access_?key|secret_?access_?key)[\"'\\s]*[:=]\\s*[\"']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", Options | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(2)),
-            ["secret_access_key", "secretaccesskey", "secret-access-key"], AnchorsIgnoreCase: true),
+            // The regex ignores case; the anchors cover the spellings used in practice (snake, kebab, camel, upper).
+            ["ecret_access_key", "ECRET_ACCESS_KEY", "ecret-access-key", "ecretaccesskey", "ecretAccessKey", "ECRETACCESSKEY"]),
         Rule("github-token", "GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Before + "gh[pousr]_[A-Za-z0-9]{36,255}" + After, "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
         Rule("github-fine-grained-pat", "GitHub fine-grained personal access token", Before + "github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}" + After, "github_pat_"),
         Rule("gitlab-token", "GitLab personal/project access token", Before + "glpat-[A-Za-z0-9_-]{20,}", "glpat-"),
@@ -48,6 +49,9 @@ public static class SecretRules
         Rule("age-secret-key", "age X25519 identity", Before + "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}" + After, "AGE-SECRET-KEY-1"),
         Rule("jwt", "Signed JSON Web Token (header and payload both JSON objects)", Before + "eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}" + "(?![A-Za-z0-9_-])", "eyJ"),
     ];
+
+    /// <summary>Which rules can match a text (declared after <see cref="All"/>: static fields initialise in order).</summary>
+    internal static AnchorIndex Anchors { get; } = new(All);
 
     /// <summary>Every rule id, private keys included (for help text and allow-list validation).</summary>
     public static IReadOnlyList<string> Ids { get; } = [PrivateKeyRule, .. All.Select(r => r.Id)];

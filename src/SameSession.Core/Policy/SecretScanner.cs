@@ -88,9 +88,11 @@ public static class SecretScanner
 
     private static void AddRuleHits(Segment segment)
     {
-        foreach (var rule in SecretRules.All)
+        var candidates = SecretRules.Anchors.Find(segment.Text);
+        for (var r = 0; candidates != 0; r++, candidates >>= 1)
         {
-            if (!rule.MayMatch(segment.Text)) continue;
+            if ((candidates & 1) == 0) continue;
+            var rule = SecretRules.All[r];
             foreach (System.Text.RegularExpressions.Match m in rule.Pattern.Matches(segment.Text))
             {
                 var secret = m.Groups["secret"];

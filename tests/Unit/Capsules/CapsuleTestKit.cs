@@ -46,17 +46,10 @@ internal static class CapsuleTestKit
     public static CapsuleReader OpenPlain(byte[] capsule) => CapsuleReader.Open(new MemoryStream(capsule), s => s);
 
     /// <summary>A pass-through whose Dispose leaves the destination open, like age's leaveOpen.</summary>
-    private sealed class NonClosing(Stream inner) : Stream
+    private sealed class NonClosing(Stream inner) : SameSession.Core.Crypto.Age.WriteOnlyStream
     {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
         public override bool CanWrite => true;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
         public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
     }
 }

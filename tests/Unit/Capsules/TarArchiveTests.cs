@@ -175,6 +175,9 @@ public class TarArchiveTests
     [InlineData("a/b.", false)]
     [InlineData("a\u0000b", false)]
     [InlineData("a|b", false)]
+    [InlineData("native/NUL", false)]
+    [InlineData("native/con.txt", false)]
+    [InlineData("native/console.txt", true)]
     public void Path_rules(string path, bool ok) => Assert.Equal(ok, TarPath.IsValid(path));
 
     [Fact]

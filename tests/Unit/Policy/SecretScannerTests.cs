@@ -159,4 +159,16 @@ public class SecretScannerTests
         var sampled = Rules().Select(r => (string)r[0]).ToHashSet();
         Assert.DoesNotContain(SecretRules.Ids, id => !sampled.Contains(id));
     }
+
+    [Theory]
+    [InlineData("ghghp_", "github-token", true)]       // needs the failure link from "gh" back into "ghp_"
+    [InlineData("AKIASIA", "aws-access-key-id", true)]
+    [InlineData("gh\u00e9p_", "github-token", false)]   // a non-ASCII char resets the automaton
+    [InlineData("gho", "github-token", false)]
+    [InlineData("xxecretAccessKeyxx", "aws-secret-access-key", true)]
+    public void Anchor_index_finds_anchors_anywhere(string text, string rule, bool expected)
+    {
+        var bit = SecretRules.All.Select((r, i) => (r, i)).Single(p => p.r.Id == rule).i;
+        Assert.Equal(expected, (SecretRules.Anchors.Find(text) & (1UL << bit)) != 0);
+    }
 }

@@ -18,6 +18,10 @@ public static class ManifestJson
         Converters = { new UtcInstantConverter() },
     };
 
+    /// <summary>An instant at the precision the manifest stores (UTC milliseconds), so a re-read manifest compares equal.</summary>
+    public static DateTimeOffset Stored(DateTimeOffset instant) =>
+        new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+
     public static byte[] Serialize(CapsuleManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, Options);
 
     /// <summary>Parses and validates; UnsupportedFormat for another format version, CapsuleCorrupt for anything malformed.</summary>

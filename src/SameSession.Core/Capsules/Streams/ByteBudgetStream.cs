@@ -1,3 +1,5 @@
+using SameSession.Core.Crypto.Age;
+
 namespace SameSession.Core.Capsules.Streams;
 
 /// <summary>
@@ -5,12 +7,10 @@ namespace SameSession.Core.Capsules.Streams;
 /// compressed stream as CapsuleCorrupt), so a decompression bomb stops at the
 /// budget instead of filling memory or disk. The budget can be raised once the manifest has declared the real total.
 /// </summary>
-internal sealed class ByteBudgetStream(Stream inner, long budget, bool leaveOpen = false) : Stream
+internal sealed class ByteBudgetStream(Stream inner, long budget, bool leaveOpen = false) : ReadOnlyStream
 {
     public long Budget { get; set; } = budget;
     public long Consumed { get; private set; }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -24,14 +24,6 @@ internal sealed class ByteBudgetStream(Stream inner, long budget, bool leaveOpen
     }
 
     public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => Consumed; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -166,18 +166,9 @@ public sealed class TarArchiveReader
         return n;
     }
 
-    private sealed class EntryContentStream(TarArchiveReader reader, string entry) : Stream
+    private sealed class EntryContentStream(TarArchiveReader reader, string entry) : Crypto.Age.ReadOnlyStream
     {
         public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => reader.ReadData(buffer.AsSpan(offset, count), entry);
         public override int Read(Span<byte> buffer) => reader.ReadData(buffer, entry);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -10,6 +10,12 @@ public static class TarPath
     public const int MaxLength = 1024;
     private const int MaxSegmentLength = 255;
 
+    private static readonly HashSet<string> WindowsDevices = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    };
+
     /// <summary>Null when <paramref name="path"/> is acceptable, else why not.</summary>
     public static string? Problem(string path)
     {
@@ -27,6 +33,7 @@ public static class TarPath
             if (segment is "." or "..") return "'.' or '..' segment";
             if (segment.Length > MaxSegmentLength) return "path segment longer than 255 characters";
             if (segment.EndsWith('.') || segment.EndsWith(' ')) return "segment ending in '.' or space";
+            if (WindowsDevices.Contains(segment.Split('.')[0])) return "a Windows device name (CON, NUL, COM1, …)";
         }
         return null;
     }

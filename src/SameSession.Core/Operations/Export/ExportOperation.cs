@@ -80,11 +80,9 @@ public sealed class ExportOperation(ISessionCollector collector, AgentEnvironmen
 
     private CapsuleManifest BuildManifest(AgentSession session, string cwd, CollectedSession collected, List<PreparedFile> prepared)
     {
-        var now = _clock.GetUtcNow();
         return new CapsuleManifest
         {
-            // Millisecond precision: what the manifest stores, so a re-read manifest equals this one.
-            Created = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero),
+            Created = ManifestJson.Stored(_clock.GetUtcNow()),
             Tool = new ToolInfo("samesession", toolVersion),
             Provider = new ProviderInfo(session.Provider.ToString(), collected.ProviderVersion ?? session.ProviderVersion),
             Session = new SessionInfo(session.Id, session.Title),

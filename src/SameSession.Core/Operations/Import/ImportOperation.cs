@@ -37,7 +37,7 @@ public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, A
         using var staged = reader.ExtractTo(installer.StagingParent(environment));
         file.CopyTo(Stream.Null);
         var sha = file.Sha256Hex();
-        var provenance = new Provenance(manifest.Created, manifest.Tool.Version, manifest.Source.Cwd, manifest.Source.Os, Now(), sha);
+        var provenance = new Provenance(manifest.Created, manifest.Tool.Version, manifest.Source.Cwd, manifest.Source.Os, ManifestJson.Stored(_clock.GetUtcNow()), sha);
 
         observer.Progress(new OperationProgress($"Importing {key}", $"Installing into {cwd}", 60));
         var newId = request.NewId ? installer.NewNativeId() : null;
@@ -47,12 +47,6 @@ public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, A
         if (installed.Note is not null) observer.Warning(installed.Note);
         if (installed.Backup is not null) observer.Verbose($"{key} was updated; the replaced copy is kept in {installed.Backup}.");
         return new ImportResult(installed.Session, manifest, cwd, installed.Changed, sha, installed.Backup);
-    }
-
-    private DateTimeOffset Now()
-    {
-        var now = _clock.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     }
 
     /// <summary>-Destination, else the source cwd re-rooted under this home, else the same absolute path on the same OS family.</summary>
