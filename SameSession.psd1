@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('SameSession.format.ps1xml')
     CmdletsToExport      = @(
+        'Get-AgentSession'
         'Test-SameSession'
     )
     FunctionsToExport    = @()

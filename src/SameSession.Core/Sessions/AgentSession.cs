@@ -48,6 +48,9 @@ public sealed record AgentSession
     /// <summary>The agent home the session was found in (e.g. ~/.claude).</summary>
     public string? Home { get; init; }
 
+    /// <summary>The id shortened for tables: a UUID's first block, otherwise at most 12 characters.</summary>
+    public string ShortId => Id.Length == 36 && Id[8] == '-' ? Id[..8] : Id.Length > 12 ? Id[..12] : Id;
+
     /// <summary>Stable key: "provider:id", unique across agents.</summary>
     public string Key => FormatKey(Provider, Id);
 

@@ -55,7 +55,7 @@ public sealed class ClaudeCodeProviderTests : IDisposable
         Assert.Equal("2.1.330", s.ProviderVersion);
         Assert.Equal(DateTimeOffset.Parse("2026-07-01T09:59:00Z", System.Globalization.CultureInfo.InvariantCulture), s.Created);
         Assert.Equal(DateTimeOffset.Parse("2026-07-02T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), s.Updated);
-        Assert.Equal(5, s.MessageCount); // command + prompt + 2 assistant + tool result; the meta line is excluded
+        Assert.Equal(4, s.MessageCount); // command + prompt + 2 assistant; the meta line and the tool-result line are excluded
         Assert.False(s.IsOrphaned);
         Assert.False(s.IsLive);
         Assert.Equal(_f.ClaudeHome, s.Home);
@@ -92,6 +92,26 @@ public sealed class ClaudeCodeProviderTests : IDisposable
             ClaudeFixture.Unknown(),
         ]);
         Assert.Equal(3, Assert.Single(Discover()).MessageCount);
+    }
+
+    [Fact]
+    public void Assistant_lines_of_one_api_message_count_once_and_mixed_tool_result_lines_count()
+    {
+        var cwd = ExistingDir("split");
+        const string id = "b0000000-0000-4000-8000-000000000002";
+        var mixed = _f.User(id, cwd, new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["tool_use_id"] = "t", ["type"] = "tool_result", ["content"] = "x" },
+            new System.Text.Json.Nodes.JsonObject { ["type"] = "text", ["text"] = "and also this" }));
+        _f.Write(cwd, id,
+        [
+            _f.Prompt(id, cwd, "go"),
+            _f.Assistant(id, cwd, "thinking part", messageId: "msg_A"),
+            _f.Assistant(id, cwd, "text part", messageId: "msg_A"),
+            _f.ToolResult(id, cwd, "result"),
+            mixed,
+            _f.Assistant(id, cwd, "next", messageId: "msg_B"),
+        ]);
+        Assert.Equal(4, Assert.Single(Discover()).MessageCount);
     }
 
     [Fact]

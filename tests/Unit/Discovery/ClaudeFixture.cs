@@ -7,6 +7,7 @@ namespace SameSession.Tests.Unit.Discovery;
 /// <summary>Builds Claude Code transcripts in the documented shapes (formats doc §1.3–1.5) under a throwaway home.</summary>
 internal sealed class ClaudeFixture
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private int _n;
 
     public ClaudeFixture(string home) => Home = home;
@@ -72,7 +73,7 @@ internal sealed class ClaudeFixture
         if (meta) o["isMeta"] = true;
         o["uuid"] = Guid.NewGuid().ToString();
         o["timestamp"] = timestamp ?? Ts();
-        return o.ToJsonString();
+        return o.ToJsonString(Relaxed);
     }
 
     public string Prompt(string id, string cwd, string text, bool sidechain = false, bool meta = false, string branch = "main", string? timestamp = null) =>
@@ -81,7 +82,7 @@ internal sealed class ClaudeFixture
     public string ToolResult(string id, string cwd, string output) =>
         User(id, cwd, new JsonArray(new JsonObject { ["tool_use_id"] = "toolu_1", ["type"] = "tool_result", ["content"] = output }));
 
-    public string Assistant(string id, string cwd, string text, bool sidechain = false, string branch = "main", string version = "2.1.328", string? timestamp = null) => new JsonObject
+    public string Assistant(string id, string cwd, string text, bool sidechain = false, string branch = "main", string version = "2.1.328", string? timestamp = null, string? messageId = null) => new JsonObject
     {
         ["parentUuid"] = Guid.NewGuid().ToString(),
         ["isSidechain"] = sidechain,
@@ -92,7 +93,7 @@ internal sealed class ClaudeFixture
         ["gitBranch"] = branch,
         ["message"] = new JsonObject
         {
-            ["id"] = "msg_01",
+            ["id"] = messageId ?? "msg_" + Guid.NewGuid().ToString("N"),
             ["type"] = "message",
             ["role"] = "assistant",
             ["model"] = "claude-test",
@@ -103,7 +104,7 @@ internal sealed class ClaudeFixture
         ["type"] = "assistant",
         ["uuid"] = Guid.NewGuid().ToString(),
         ["timestamp"] = timestamp ?? Ts(),
-    }.ToJsonString();
+    }.ToJsonString(Relaxed);
 
     /// <summary>A progress line whose payload nests a whole user message (agent progress) — must not count.</summary>
     public string Progress(string id, string cwd) => new JsonObject
@@ -120,12 +121,12 @@ internal sealed class ClaudeFixture
         },
         ["uuid"] = Guid.NewGuid().ToString(),
         ["timestamp"] = Ts(),
-    }.ToJsonString();
+    }.ToJsonString(Relaxed);
 
-    public static string QueueOp(string id) => new JsonObject { ["type"] = "queue-operation", ["operation"] = "enqueue", ["timestamp"] = "2026-07-01T09:59:00.000Z", ["sessionId"] = id }.ToJsonString();
-    public static string PermissionMode(string id) => new JsonObject { ["type"] = "permission-mode", ["permissionMode"] = "default", ["sessionId"] = id }.ToJsonString();
-    public static string AiTitle(string id, string title) => new JsonObject { ["type"] = "ai-title", ["aiTitle"] = title, ["sessionId"] = id }.ToJsonString();
-    public static string CustomTitle(string id, string title) => new JsonObject { ["type"] = "custom-title", ["customTitle"] = title, ["sessionId"] = id }.ToJsonString();
-    public static string Summary(string title) => new JsonObject { ["type"] = "summary", ["summary"] = title, ["leafUuid"] = Guid.NewGuid().ToString() }.ToJsonString();
-    public static string Unknown() => new JsonObject { ["type"] = "brand-new-kind", ["payload"] = new JsonObject { ["type"] = "user" } }.ToJsonString();
+    public static string QueueOp(string id) => new JsonObject { ["type"] = "queue-operation", ["operation"] = "enqueue", ["timestamp"] = "2026-07-01T09:59:00.000Z", ["sessionId"] = id }.ToJsonString(Relaxed);
+    public static string PermissionMode(string id) => new JsonObject { ["type"] = "permission-mode", ["permissionMode"] = "default", ["sessionId"] = id }.ToJsonString(Relaxed);
+    public static string AiTitle(string id, string title) => new JsonObject { ["type"] = "ai-title", ["aiTitle"] = title, ["sessionId"] = id }.ToJsonString(Relaxed);
+    public static string CustomTitle(string id, string title) => new JsonObject { ["type"] = "custom-title", ["customTitle"] = title, ["sessionId"] = id }.ToJsonString(Relaxed);
+    public static string Summary(string title) => new JsonObject { ["type"] = "summary", ["summary"] = title, ["leafUuid"] = Guid.NewGuid().ToString() }.ToJsonString(Relaxed);
+    public static string Unknown() => new JsonObject { ["type"] = "brand-new-kind", ["payload"] = new JsonObject { ["type"] = "user" } }.ToJsonString(Relaxed);
 }

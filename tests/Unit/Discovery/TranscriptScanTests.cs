@@ -71,6 +71,13 @@ public sealed class TranscriptScanTests
         }
     }
 
+    private static JsonArray ToolResults(Random r) => new(Enumerable.Range(0, r.Next(3)).Select(_ => (JsonNode)new JsonObject
+    {
+        ["tool_use_id"] = "t",
+        ["type"] = r.Next(4) == 0 ? "text" : "tool_result",
+        ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "out" }),
+    }).ToArray());
+
     [Fact]
     public void Spaced_json_takes_the_slow_path_and_still_classifies()
     {
@@ -80,6 +87,24 @@ public sealed class TranscriptScanTests
         Assert.True(meta);
     }
 
+    /// <summary>The counting rules of the compat fixtures, applied with a full parse.</summary>
+    private static bool Counts(string line, HashSet<string> assistantIds)
+    {
+        var (kind, side, meta) = Reference(line);
+        if (kind is not (ClaudeLineKind.User or ClaudeLineKind.Assistant) || side || meta) return false;
+        using var doc = JsonDocument.Parse(line);
+        var message = doc.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        if (kind == ClaudeLineKind.User)
+        {
+            var toolResultOnly = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("content", out var c)
+                && c.ValueKind == JsonValueKind.Array && c.GetArrayLength() > 0
+                && c.EnumerateArray().All(b => b.ValueKind == JsonValueKind.Object && b.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "tool_result");
+            return !toolResultOnly;
+        }
+        var id = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+        return id is null || assistantIds.Add(id);
+    }
+
     [Fact]
     public void Whole_file_count_matches_full_parse_across_buffer_growth_and_crlf()
     {
@@ -87,13 +112,14 @@ public sealed class TranscriptScanTests
         var r = new Random(7);
         var sb = new StringBuilder();
         var expected = 0;
+        var ids = new HashSet<string>();
         for (var i = 0; i < 400; i++)
         {
             var o = RandomObject(r, 1, topLevel: true);
             if (i % 50 == 0) o["content"] = new string('x', 700_000); // lines longer than the initial buffer
+            if (i % 7 == 0) o["message"] = new JsonObject { ["id"] = "msg_" + r.Next(5), ["content"] = ToolResults(r) };
             var line = o.ToJsonString();
-            var (kind, side, meta) = Reference(line);
-            if (kind is ClaudeLineKind.User or ClaudeLineKind.Assistant && !side && !meta) expected++;
+            if (Counts(line, ids)) expected++;
             sb.Append(line).Append(i % 3 == 0 ? "\r\n" : "\n");
         }
         var path = tmp.Combine("t.jsonl");
@@ -125,5 +151,27 @@ public sealed class TranscriptScanTests
         public List<(long, long, bool, bool)> Lines { get; } = [];
         public void Visit(ReadOnlySpan<byte> line, long offset, long length, bool clipped, bool unterminated) =>
             Lines.Add((offset, length, clipped, unterminated));
+    }
+}
+
+public sealed class CodexRolloutScanTests
+{
+    [Theory]
+    [InlineData("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"<environment_context>x\"}]}}", true)]
+    [InlineData("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"\\u003cenvironment_context\\u003ex\"}]}}", true)]
+    [InlineData("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"# AGENTS.md instructions\"}]}}", true)]
+    [InlineData("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"<div> please fix\"}]}}", false)]
+    public void Injected_context_is_recognised_escaped_or_not(string line, bool injected)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(line);
+        Assert.Equal(SameSession.Core.Providers.Codex.CodexRolloutScan.Roles.User, SameSession.Core.Providers.Codex.CodexRolloutScan.Role(bytes));
+        Assert.Equal(injected, SameSession.Core.Providers.Codex.CodexRolloutScan.IsInjectedContext(bytes));
+    }
+
+    [Fact]
+    public void Kind_is_the_type_after_the_timestamp_not_a_nested_one()
+    {
+        var line = "{\"timestamp\":\"2026-07-01T19:19:37.885Z\",\"type\":\"turn_context\",\"payload\":{\"type\":\"session_meta\"}}"u8;
+        Assert.True(SameSession.Core.Providers.Codex.CodexRolloutScan.Kind(line).SequenceEqual("turn_context"u8));
     }
 }

@@ -2,9 +2,6 @@ using SameSession.Core.Infrastructure;
 
 namespace SameSession.Core.Providers.ClaudeCode;
 
-/// <summary>Where a line lives in the transcript, so it can be read back and parsed after the scan.</summary>
-internal readonly record struct LineRef(long Offset, long Length);
-
 /// <summary>
 /// One pass over a Claude transcript that classifies every line by its top-level <c>type</c> with byte searches
 /// (no JSON parsing) and counts conversation messages. It remembers where the few lines worth parsing are:
@@ -18,6 +15,8 @@ internal struct ClaudeTranscriptScan : IJsonlLineVisitor
     private static ReadOnlySpan<byte> TypeKey => "\"type\":\""u8;
     private static ReadOnlySpan<byte> SidechainTrue => "\"isSidechain\":true"u8;
     private static ReadOnlySpan<byte> MetaTrue => "\"isMeta\":true"u8;
+
+    private readonly HashSet<ulong> _assistantIds = [];
 
     public ClaudeTranscriptScan() { }
 
@@ -46,10 +45,16 @@ internal struct ClaudeTranscriptScan : IJsonlLineVisitor
         {
             case ClaudeLineKind.User or ClaudeLineKind.Assistant:
                 LastMessage = at;
-                if (!sidechain && !meta)
+                if (sidechain || meta) break;
+                if (kind == ClaudeLineKind.User)
+                {
+                    if (ClaudeMessageFacts.IsToolResultOnly(line)) break;
+                    MessageCount++;
+                    if (Prompts.Count < PromptCandidates) Prompts.Add(at);
+                }
+                else if (ClaudeMessageFacts.AssistantMessageIdHash(line) is not { } id || _assistantIds.Add(id))
                 {
                     MessageCount++;
-                    if (kind == ClaudeLineKind.User && Prompts.Count < PromptCandidates) Prompts.Add(at);
                 }
                 break;
             case ClaudeLineKind.Summary: Summary = at; break;

@@ -1,5 +1,4 @@
 using SameSession.Core.Infrastructure;
-using SameSession.Core.Providers.ClaudeCode;
 
 namespace SameSession.Core.Providers.Codex;
 
@@ -20,9 +19,25 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
     private static ReadOnlySpan<byte> RoleKey => "\"role\":\""u8;
     private static ReadOnlySpan<byte> TextKey => "\"text\":\""u8;
 
+    /// <summary>Tags that open the user-role items Codex injects (environment, instructions, permissions…).</summary>
+    internal static readonly string[] InjectedTags =
+        ["environment_context", "user_instructions", "permissions", "collaboration_mode", "INSTRUCTIONS>", "user_shell_command", "turn_aborted"];
+
+    private static readonly byte[][] InjectedTagBytes = InjectedTags.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
     public CodexRolloutScan() { }
 
-    public int MessageCount { get; private set; }
+    /// <summary>The same test on decoded text (first prompts).</summary>
+    internal static bool IsInjectedText(string text) =>
+        text.StartsWith("# AGENTS.md", StringComparison.Ordinal)
+        || (text.StartsWith('<') && InjectedTags.Any(t => text.AsSpan(1).StartsWith(t, StringComparison.Ordinal)));
+
+    /// <summary>Conversation messages: item_completed UserMessage/AgentMessage events when the rollout has them
+    /// (Codex ≥ 0.16x), else response-item messages minus injected context (older rollouts).</summary>
+    public readonly int MessageCount => _completedItems > 0 ? _completedItems : _responseMessages;
+
+    private int _completedItems;
+    private int _responseMessages;
     public LineRef? First { get; private set; }
     public LineRef? Meta { get; private set; }
     public LineRef? LastTurnContext { get; private set; }
@@ -40,16 +55,20 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
         var kind = Kind(line);
         if (kind.SequenceEqual("session_meta"u8)) Meta ??= at;
         else if (kind.SequenceEqual("turn_context"u8)) LastTurnContext = at;
+        else if (kind.SequenceEqual("event_msg"u8))
+        {
+            if (IsCompletedConversationItem(line)) _completedItems++;
+        }
         else if (kind.SequenceEqual("response_item"u8))
         {
             switch (Role(line))
             {
                 case Roles.Assistant:
-                    MessageCount++;
+                    _responseMessages++;
                     break;
                 case Roles.User:
                     if (UserMessages.Count < PromptCandidates) UserMessages.Add(at);
-                    if (!IsInjectedContext(line)) MessageCount++;
+                    if (!IsInjectedContext(line)) _responseMessages++;
                     break;
             }
         }
@@ -64,6 +83,22 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
         var rest = line[(i + TypeKey.Length)..];
         var end = rest[..Math.Min(rest.Length, 48)].IndexOf((byte)'"');
         return end < 0 ? default : rest[..end];
+    }
+
+    private static ReadOnlySpan<byte> ItemCompletedPayload => "\"payload\":{\"type\":\"item_completed\""u8;
+    private static ReadOnlySpan<byte> ItemType => "\"item\":{\"type\":\""u8;
+    private const int ItemWindow = 512;
+
+    /// <summary>An event_msg item_completed whose item is a UserMessage or AgentMessage.</summary>
+    internal static bool IsCompletedConversationItem(ReadOnlySpan<byte> line)
+    {
+        var p = line.IndexOf(ItemCompletedPayload);
+        if (p < 0) return false;
+        var after = line[(p + ItemCompletedPayload.Length)..];
+        var i = after[..Math.Min(after.Length, ItemWindow)].IndexOf(ItemType);
+        if (i < 0) return false;
+        var value = after[(i + ItemType.Length)..];
+        return value.StartsWith("UserMessage\""u8) || value.StartsWith("AgentMessage\""u8);
     }
 
     internal enum Roles { None, User, Assistant, Other }
@@ -86,9 +121,14 @@ internal struct CodexRolloutScan : IJsonlLineVisitor
         var t = line.IndexOf(TextKey);
         if (t < 0) return false;
         var text = line[(t + TextKey.Length)..];
-        return text.StartsWith("<environment_context"u8) || text.StartsWith("<user_instructions"u8)
-            || text.StartsWith("# AGENTS.md"u8) || text.StartsWith("<permissions"u8)
-            || text.StartsWith("<collaboration_mode"u8) || text.StartsWith("<INSTRUCTIONS>"u8)
-            || text.StartsWith("<user_shell_command"u8) || text.StartsWith("<turn_aborted"u8);
+        if (text.StartsWith("# AGENTS.md"u8)) return true;
+        // Writers that escape HTML-sensitive characters write '<' as \u003c.
+        ReadOnlySpan<byte> tag = text.StartsWith("<"u8) ? text[1..]
+            : text.StartsWith("\\u003c"u8) || text.StartsWith("\\u003C"u8) ? text[6..]
+            : default;
+        if (tag.IsEmpty) return false;
+        foreach (var known in InjectedTagBytes)
+            if (tag.StartsWith(known)) return true;
+        return false;
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.Win32.SafeHandles;
 using SameSession.Core.Infrastructure;
-using SameSession.Core.Providers.ClaudeCode;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Providers.Codex;
@@ -50,10 +48,10 @@ internal static class CodexSessionReader
                 return null;
             }
 
-            using var handle = File.OpenHandle(rollout, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+            using var handle = RecordedLines<CodexRolloutLine>.Open(rollout);
             var scan = new CodexRolloutScan();
             JsonlLines.Scan(handle, ref scan);
-            var lines = new Parser(handle, rollout, context);
+            var lines = new RecordedLines<CodexRolloutLine>(handle, rollout, context, CodexRolloutLine.Parse);
 
             var meta = (scan.Meta ?? scan.First) is { } m ? lines.Parse(m) : null;
             var turn = scan.LastTurnContext is { } t ? lines.Parse(t) : null;
@@ -64,7 +62,7 @@ internal static class CodexSessionReader
                 tail = null;
             }
             var userTexts = scan.UserMessages.Select(u => lines.Parse(u)?.UserText).Where(x => x is not null).ToList();
-            var prompt = userTexts.Select(x => x!.Trim()).FirstOrDefault(x => x.Length > 0 && !IsInjected(x));
+            var prompt = userTexts.Select(x => x!.Trim()).FirstOrDefault(x => x.Length > 0 && !CodexRolloutScan.IsInjectedText(x));
             if (meta is null && turn is null && row is null)
                 context.Warn(rollout, "no readable session_meta line; listed with file facts only.");
 
@@ -113,28 +111,6 @@ internal static class CodexSessionReader
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a > b ? a : b;
 
-    private static bool IsInjected(string text) =>
-        text.StartsWith('<') || text.StartsWith("# AGENTS.md", StringComparison.Ordinal);
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-
-
-    private sealed class Parser(SafeFileHandle handle, string path, DiscoveryContext context)
-    {
-        private bool _warned;
-
-        public CodexRolloutLine? Parse(LineRef at) => Parse(at, warn: true);
-
-        public CodexRolloutLine? Parse(LineRef at, bool warn)
-        {
-            var line = at.Length > JsonlLines.MaxLineBytes ? null : CodexRolloutLine.Parse(JsonlLines.ReadLine(handle, at.Offset, at.Length));
-            if (line is null && warn && !_warned)
-            {
-                _warned = true;
-                context.Warn(path, $"the line at byte {at.Offset} is not valid JSON; it was skipped.");
-            }
-            return line;
-        }
-    }
 }
