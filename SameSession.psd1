@@ -12,6 +12,8 @@
     CmdletsToExport      = @(
         'Get-AgentSession'
         'Test-SameSession'
+        'New-SameSessionIdentity'
+        'Get-SameSessionIdentity'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
