@@ -11,6 +11,8 @@
     FormatsToProcess     = @('SameSession.format.ps1xml')
     CmdletsToExport      = @(
         'Get-AgentSession'
+        'Move-AgentSession'
+        'Repair-AgentSession'
         'Test-SameSession'
         'New-SameSessionIdentity'
         'Get-SameSessionIdentity'

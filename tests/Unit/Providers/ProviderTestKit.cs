@@ -7,6 +7,9 @@ namespace SameSession.Tests.Unit.Providers;
 /// <summary>Runs a provider's discovery against a throwaway home and keeps its warnings.</summary>
 internal static class ProviderTestKit
 {
+    /// <summary>An environment whose home is the "home" folder of the scratch directory, with no variables set.</summary>
+    public static AgentEnvironment Env(TempDir t) => new(t.Combine("home"));
+
     public static (List<AgentSession> Sessions, List<string> Warnings) Discover(IAgentProvider provider, AgentEnvironment env, bool includeArchived = false)
     {
         var observer = new RecordingObserver();

@@ -7,13 +7,17 @@ namespace SameSession.Tests.Unit.Relocation;
 /// <summary>Every file (path + SHA-256), every directory, and every row of the given SQLite tables, as one comparable string.</summary>
 internal static class TreeSnapshot
 {
-    public static string Take(string root, params string[] databaseFiles)
+    public static string Take(string root, params string[] databaseFiles) => Take(root, databaseFiles, _ => true);
+
+    /// <param name="include">Which relative paths (from <paramref name="root"/>) count.</param>
+    public static string Take(string root, string[] databaseFiles, Func<string, bool> include)
     {
         var sb = new StringBuilder();
         var dbs = databaseFiles.Select(Path.GetFullPath).ToHashSet();
         foreach (var e in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var rel = Path.GetRelativePath(root, e);
+            if (!include(rel)) continue;
             if (Directory.Exists(e)) sb.Append("dir ").AppendLine(rel);
             else if (dbs.Contains(Path.GetFullPath(e))) sb.Append("db ").AppendLine(rel).Append(DumpRows(e));
             else if (rel.EndsWith("-wal", StringComparison.Ordinal) || rel.EndsWith("-shm", StringComparison.Ordinal) || rel.EndsWith("-journal", StringComparison.Ordinal)) continue;

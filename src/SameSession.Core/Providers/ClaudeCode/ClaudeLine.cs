@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using SameSession.Core.Infrastructure;
 
 namespace SameSession.Core.Providers.ClaudeCode;
 
@@ -27,23 +27,23 @@ internal sealed record ClaudeLine
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            var type = Str(root, "type");
+            var type = JsonFields.Str(root, "type");
             return new ClaudeLine
             {
                 Type = type,
-                Cwd = Str(root, "cwd"),
-                Timestamp = Time(root),
-                GitBranch = Str(root, "gitBranch"),
-                Version = Str(root, "version"),
-                SessionId = Str(root, "sessionId"),
+                Cwd = JsonFields.Str(root, "cwd"),
+                Timestamp = JsonFields.Time(JsonFields.Str(root, "timestamp")),
+                GitBranch = JsonFields.Str(root, "gitBranch"),
+                Version = JsonFields.Str(root, "version"),
+                SessionId = JsonFields.Str(root, "sessionId"),
                 Title = type switch
                 {
-                    "ai-title" => Str(root, "aiTitle"),
-                    "custom-title" => Str(root, "customTitle"),
-                    "summary" => Str(root, "summary"),
+                    "ai-title" => JsonFields.Str(root, "aiTitle"),
+                    "custom-title" => JsonFields.Str(root, "customTitle"),
+                    "summary" => JsonFields.Str(root, "summary"),
                     _ => null,
                 },
-                Prompt = type == "user" && !Flag(root, "isCompactSummary") && !Flag(root, "isMeta") ? PromptOf(root) : null,
+                Prompt = type == "user" && !JsonFields.Flag(root, "isCompactSummary") && !JsonFields.Flag(root, "isMeta") ? PromptOf(root) : null,
             };
         }
         catch (JsonException)
@@ -61,7 +61,7 @@ internal sealed record ClaudeLine
         {
             foreach (var block in c.EnumerateArray())
             {
-                if (block.ValueKind == JsonValueKind.Object && Str(block, "type") == "text") { text = Str(block, "text"); break; }
+                if (block.ValueKind == JsonValueKind.Object && JsonFields.Str(block, "type") == "text") { text = JsonFields.Str(block, "text"); break; }
             }
         }
         text = text?.Trim();
@@ -76,11 +76,6 @@ internal sealed record ClaudeLine
         || text.StartsWith("<system-reminder>", StringComparison.Ordinal)
         || text.StartsWith("[Request interrupted", StringComparison.Ordinal);
 
-    private static DateTimeOffset? Time(JsonElement root) =>
-        Str(root, "timestamp") is { } t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v : null;
 
-    private static bool Flag(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

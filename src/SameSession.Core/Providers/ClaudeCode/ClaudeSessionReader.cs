@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Win32.SafeHandles;
 using SameSession.Core.Infrastructure;
 using SameSession.Core.Sessions;
 
@@ -20,11 +18,11 @@ internal static class ClaudeSessionReader
                 context.Observer.Verbose($"{transcript}: empty transcript; skipped.");
                 return null;
             }
-            using var handle = File.OpenHandle(transcript, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+            using var handle = RecordedLines<ClaudeLine>.Open(transcript);
             var scan = new ClaudeTranscriptScan();
             JsonlLines.Scan(handle, ref scan);
 
-            var lines = new LineParser(handle, transcript, context);
+            var lines = new RecordedLines<ClaudeLine>(handle, transcript, context, ClaudeLine.Parse);
             var head = scan.Head.Select(lines.Parse).Where(l => l is not null).ToList();
             var last = scan.LastMessage is { } lm ? lines.Parse(lm) : null;
             var prompt = scan.Prompts.Select(lines.Parse).Select(l => l?.Prompt).FirstOrDefault(p => p is not null);
@@ -65,7 +63,7 @@ internal static class ClaudeSessionReader
         }
     }
 
-    private static string? Title(LineRef? at, LineParser lines) => at is { } a ? SessionText.NonEmpty(lines.Parse(a)?.Title) : null;
+    private static string? Title(LineRef? at, RecordedLines<ClaudeLine> lines) => at is { } a ? SessionText.NonEmpty(lines.Parse(a)?.Title) : null;
 
     /// <summary>The transcript, everything in its <c>&lt;id&gt;/</c> folder (subagents, tool results, workflows), and old flat subagents.</summary>
     private static List<string> SessionFiles(string transcript, string id, IReadOnlyList<string> oldSubagents)
@@ -82,41 +80,5 @@ internal static class ClaudeSessionReader
     {
         try { return new FileInfo(file).Length; }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return 0; }
-    }
-
-
-
-    /// <summary>Reads recorded lines back by offset; warns once per file about malformed lines.</summary>
-    private sealed class LineParser(SafeFileHandle handle, string path, DiscoveryContext context)
-    {
-        private readonly Dictionary<long, ClaudeLine?> _parsed = [];
-        private bool _warned;
-
-        public ClaudeLine? Parse(LineRef at)
-        {
-            if (_parsed.TryGetValue(at.Offset, out var done)) return done;
-            var line = at.Length > JsonlLines.MaxLineBytes ? null : ClaudeLine.Parse(JsonlLines.ReadLine(handle, at.Offset, at.Length));
-            if (line is null && !_warned)
-            {
-                _warned = true;
-                context.Warn(path, $"the line at byte {at.Offset} is not valid JSON{(at.Length > JsonlLines.MaxLineBytes ? " or is too long to read" : "")}; it was skipped.");
-            }
-            _parsed[at.Offset] = line;
-            return line;
-        }
-
-        public bool IsValid(LineRef at)
-        {
-            if (at.Length > JsonlLines.MaxLineBytes) return false;
-            try
-            {
-                using var _ = JsonDocument.Parse(JsonlLines.ReadLine(handle, at.Offset, at.Length));
-                return true;
-            }
-            catch (JsonException)
-            {
-                return false;
-            }
-        }
     }
 }

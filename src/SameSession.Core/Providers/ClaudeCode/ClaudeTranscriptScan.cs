@@ -2,9 +2,6 @@ using SameSession.Core.Infrastructure;
 
 namespace SameSession.Core.Providers.ClaudeCode;
 
-/// <summary>Where a line lives in the transcript, so it can be read back and parsed after the scan.</summary>
-internal readonly record struct LineRef(long Offset, long Length);
-
 /// <summary>
 /// One pass over a Claude transcript that classifies every line by its top-level <c>type</c> with byte searches
 /// (no JSON parsing) and counts conversation messages. It remembers where the few lines worth parsing are:

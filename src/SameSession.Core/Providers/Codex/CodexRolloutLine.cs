@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using SameSession.Core.Infrastructure;
 using System.Text.RegularExpressions;
 
 namespace SameSession.Core.Providers.Codex;
@@ -24,18 +24,18 @@ internal sealed partial record CodexRolloutLine
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            var kind = Str(root, "type");
+            var kind = JsonFields.Str(root, "type");
             // The oldest rollouts (before session_meta existed) start with a bare {id, timestamp, instructions, git}.
             var payload = root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : root;
             return new CodexRolloutLine
             {
                 Kind = kind,
-                Timestamp = Time(Str(root, "timestamp")) ?? Time(Str(payload, "timestamp")),
-                Id = Str(payload, "id"),
-                Cwd = Str(payload, "cwd"),
-                CliVersion = Str(payload, "cli_version"),
-                GitBranch = payload.TryGetProperty("git", out var g) && g.ValueKind == JsonValueKind.Object ? Str(g, "branch") : null,
-                UserText = Str(payload, "role") == "user" ? FirstText(payload) : null,
+                Timestamp = JsonFields.Time(JsonFields.Str(root, "timestamp")) ?? JsonFields.Time(JsonFields.Str(payload, "timestamp")),
+                Id = JsonFields.Str(payload, "id"),
+                Cwd = JsonFields.Str(payload, "cwd"),
+                CliVersion = JsonFields.Str(payload, "cli_version"),
+                GitBranch = payload.TryGetProperty("git", out var g) && g.ValueKind == JsonValueKind.Object ? JsonFields.Str(g, "branch") : null,
+                UserText = JsonFields.Str(payload, "role") == "user" ? FirstText(payload) : null,
             };
         }
         catch (JsonException)
@@ -55,13 +55,9 @@ internal sealed partial record CodexRolloutLine
     {
         if (!payload.TryGetProperty("content", out var c) || c.ValueKind != JsonValueKind.Array) return null;
         foreach (var item in c.EnumerateArray())
-            if (item.ValueKind == JsonValueKind.Object && Str(item, "text") is { } t) return t;
+            if (item.ValueKind == JsonValueKind.Object && JsonFields.Str(item, "text") is { } t) return t;
         return null;
     }
 
-    private static DateTimeOffset? Time(string? t) =>
-        t is not null && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v : null;
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

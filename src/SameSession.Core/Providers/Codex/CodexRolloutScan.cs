@@ -1,5 +1,4 @@
 using SameSession.Core.Infrastructure;
-using SameSession.Core.Providers.ClaudeCode;
 
 namespace SameSession.Core.Providers.Codex;
 

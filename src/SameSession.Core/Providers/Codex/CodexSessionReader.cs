@@ -1,6 +1,4 @@
-using Microsoft.Win32.SafeHandles;
 using SameSession.Core.Infrastructure;
-using SameSession.Core.Providers.ClaudeCode;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Providers.Codex;
@@ -50,10 +48,10 @@ internal static class CodexSessionReader
                 return null;
             }
 
-            using var handle = File.OpenHandle(rollout, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+            using var handle = RecordedLines<CodexRolloutLine>.Open(rollout);
             var scan = new CodexRolloutScan();
             JsonlLines.Scan(handle, ref scan);
-            var lines = new Parser(handle, rollout, context);
+            var lines = new RecordedLines<CodexRolloutLine>(handle, rollout, context, CodexRolloutLine.Parse);
 
             var meta = (scan.Meta ?? scan.First) is { } m ? lines.Parse(m) : null;
             var turn = scan.LastTurnContext is { } t ? lines.Parse(t) : null;
@@ -115,24 +113,4 @@ internal static class CodexSessionReader
 
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-
-
-    private sealed class Parser(SafeFileHandle handle, string path, DiscoveryContext context)
-    {
-        private bool _warned;
-
-        public CodexRolloutLine? Parse(LineRef at) => Parse(at, warn: true);
-
-        public CodexRolloutLine? Parse(LineRef at, bool warn)
-        {
-            var line = at.Length > JsonlLines.MaxLineBytes ? null : CodexRolloutLine.Parse(JsonlLines.ReadLine(handle, at.Offset, at.Length));
-            if (line is null && warn && !_warned)
-            {
-                _warned = true;
-                context.Warn(path, $"the line at byte {at.Offset} is not valid JSON; it was skipped.");
-            }
-            return line;
-        }
-    }
 }

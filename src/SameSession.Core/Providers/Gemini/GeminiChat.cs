@@ -67,7 +67,8 @@ internal sealed record GeminiChat
                     if (set.Arr("messages") is { } replaced) checkpoint.Replace(replaced);
                 }
                 else if (e.Str("id") is not null) messages.Add(e);
-                else if (e.Str("sessionId") is not null) foreach (var p in e.EnumerateObject()) metadata[p.Name] = p.Value;
+                // A resume in the same minute appends a second metadata line; the first one's startTime is the session's.
+                else if (e.Str("sessionId") is not null) foreach (var p in e.EnumerateObject()) metadata.TryAdd(p.Name, p.Value);
             }
         }
         catch (IOException ex)
@@ -115,7 +116,10 @@ internal sealed record GeminiChat
         {
             var id = m.Str("id");
             var type = m.Str("type") ?? "";
-            var item = (id, type, type == "user" ? JsonRead.Prompt(ContentText(m.Prop("content"))) : null);
+            var text = type == "user" ? JsonRead.Prompt(ContentText(m.Prop("content"))) : null;
+            // Gemini's own environment preamble is stored as a user message; it is not a prompt.
+            if (text is not null && text.StartsWith("<session_context>", StringComparison.Ordinal)) (type, text) = ("context", null);
+            var item = (id, type, text);
             if (id is not null && _index.TryGetValue(id, out var at))
             {
                 _items[at] = item;

@@ -47,8 +47,13 @@ public sealed class GeminiProvider : IAgentProvider
         var roots = new ProjectRootFinder();
         foreach (var group in chats.GroupBy(c => c.Chat.SessionId, StringComparer.Ordinal))
         {
-            // The .jsonl is what Gemini writes to after upgrading a legacy .json; it holds the current history.
-            var (file, chat) = group.OrderByDescending(c => c.File.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)).First();
+            // One session can span files: a legacy .json and the .jsonl Gemini upgraded it to, or the extra file a resume
+            // in a later minute opens (only a metadata line and a $set.messages checkpoint). The fullest one is the history.
+            var (file, chat) = group
+                .OrderByDescending(c => c.Chat.MessageCount)
+                .ThenByDescending(c => c.File.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+                .ThenByDescending(c => c.Chat.LastUpdated)
+                .First();
             var directory = projects.PathFor(slugDir, chat.ProjectHash);
             var tree = GitWorkTree.Find(directory, roots);
             var sessionFiles = group.Select(c => c.File).ToList();
@@ -65,8 +70,8 @@ public sealed class GeminiProvider : IAgentProvider
                 Directory = directory,
                 ProjectRoot = tree?.Root ?? directory,
                 GitBranch = tree?.Branch(),
-                Created = chat.Started,
-                Updated = chat.LastUpdated ?? LastWrite(file),
+                Created = group.Min(c => c.Chat.Started),
+                Updated = group.Max(c => c.Chat.LastUpdated) ?? LastWrite(file),
                 MessageCount = chat.MessageCount,
                 SizeBytes = sessionFiles.Sum(PathText.SizeOf),
                 IsOrphaned = PathText.DirectoryGone(directory),

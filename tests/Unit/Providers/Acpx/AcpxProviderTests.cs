@@ -10,8 +10,6 @@ public class AcpxProviderTests
     /// <summary>A pid above Linux's pid_max and Windows' range: never a running process.</summary>
     private const long DeadPid = 2_000_000_000;
 
-    private static AgentEnvironment Env(TempDir t) => new(t.Combine("home"));
-
     private static string Sessions(TempDir t) => t.Combine("home", ".acpx", "sessions");
 
     /// <summary>An acpx.session.v1 record as acpx 0.19 serializes it (snake_case, normalized messages).</summary>

@@ -9,8 +9,6 @@ public class GeminiProviderTests
 {
     private const string Sid = "0b6e5c1a-6f3e-4c1e-9d55-6f0a6c7e2d11";
 
-    private static AgentEnvironment Env(TempDir t) => new(t.Combine("home"));
-
     private static string Home(TempDir t) => t.Combine("home", ".gemini");
 
     private static string Line(object o) => JsonSerializer.Serialize(o) + "\n";
@@ -162,6 +160,30 @@ public class GeminiProviderTests
         Assert.Equal(3, sessions[Sid[..8]].MessageCount);
         Assert.Equal("refactor the cache", sessions[Sid[..8]].FirstPrompt);
         Assert.Equal(2, sessions["bbbbbbbb"].MessageCount);
+    }
+
+    [Fact]
+    public void A_resume_in_a_later_minute_adds_a_checkpoint_file_that_joins_the_same_session()
+    {
+        using var t = new TempDir("gem");
+        var dir = Directory.CreateDirectory(t.Combine("proj")).FullName;
+        Registry(Home(t), (dir, "proj"));
+        var chats = Path.Combine(Home(t), "tmp", "proj", "chats");
+        var context = new { id = "ctx", type = "user", content = new[] { new { text = "<session_context>\nThis is the Gemini CLI." } } };
+        var original = Path.Combine(chats, "session-2026-11-20T09-00-0b6e5c1a.jsonl");
+        var resumed = Path.Combine(chats, "session-2026-11-20T09-05-0b6e5c1a.jsonl");
+        WriteFile(original, Jsonl() + Line(new { sessionId = Sid, projectHash = "abc", startTime = "2026-11-20T09:05:00Z", lastUpdated = "2026-11-20T09:05:00Z" }));
+        WriteFile(resumed,
+            Line(new { sessionId = Sid, projectHash = "abc", startTime = "2026-11-20T09:05:00Z", lastUpdated = "2026-11-20T11:00:00Z" }) +
+            Line(new Dictionary<string, object> { ["$set"] = new { messages = new object[] { context, new { id = "m1", type = "user", content = "refactor the cache" } } } }));
+
+        var s = Assert.Single(Discover(new GeminiProvider(), Env(t)).Sessions);
+
+        Assert.Equal(3, s.MessageCount);
+        Assert.Equal("refactor the cache", s.FirstPrompt);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), s.Created);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T11:00:00Z", System.Globalization.CultureInfo.InvariantCulture), s.Updated);
+        Assert.Equal([original, resumed], s.Files.Order(StringComparer.Ordinal));
     }
 
     [Fact]

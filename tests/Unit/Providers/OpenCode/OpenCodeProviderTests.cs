@@ -7,8 +7,6 @@ namespace SameSession.Tests.Unit.Providers.OpenCode;
 
 public class OpenCodeProviderTests
 {
-    private static AgentEnvironment Env(TempDir t) => new(t.Combine("home"));
-
     private static string DataHome(TempDir t) => t.Combine("home", ".local", "share", "opencode");
 
     [Fact]

@@ -10,8 +10,6 @@ namespace SameSession.Tests.Unit.Providers.OpenCode;
 
 public class OpenCodeRebindTests
 {
-    private static AgentEnvironment Env(TempDir t) => new(t.Combine("home"));
-
     private static string DataHome(TempDir t) => t.Combine("home", ".local", "share", "opencode");
 
     private static string RepoWithId(string path, string id)
