@@ -51,14 +51,23 @@ public sealed class MoveOperation
         RebindPlan? plan = null;
         try
         {
-            plan = RebinderRegistry.For(s.Provider).Plan(s, rebind);
+            var rebinder = RebinderRegistry.For(s.Provider);
+            var (_, newDirectory) = RebinderRegistry.Directories(s, rebind);
+            if (!Directory.Exists(newDirectory))
+            {
+                if (!request.Create)
+                    throw new SameSessionException(ErrorIds.PathNotFound, $"The destination {newDirectory} does not exist; create it or use -Create / --create.", newDirectory);
+                if (!_observer.ShouldProcess(newDirectory, "Create directory"))
+                    return new MoveResult { Provider = s.Provider, Id = s.Id, Status = MoveStatus.Skipped, OldDirectory = s.Directory, NewDirectory = newDirectory, Reason = "destination not created (WhatIf)" };
+                Directory.CreateDirectory(newDirectory);
+            }
+            plan = rebinder.Plan(s, rebind);
             var planLines = plan.Changes.PlanLines().ToList();
             if (PathsEqual(plan.OldDirectory, plan.NewDirectory))
                 return Result(s, MoveStatus.Skipped, plan, planLines, reason: "already in that directory");
             if (!_observer.ShouldProcess($"{s.Key} {plan.OldDirectory} -> {plan.NewDirectory}", "Move session" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", planLines)))
                 return Result(s, MoveStatus.Skipped, plan, planLines, reason ?? "not confirmed (WhatIf)");
-            EnsureDirectory(plan.NewDirectory, request.Create);
-            if (!request.Force && (s.IsLive || RebinderRegistry.For(s.Provider).IsLiveNow(s, _env)))
+            if (!request.Force && (s.IsLive || rebinder.IsLiveNow(s, _env)))
                 throw new SameSessionException(ErrorIds.SessionLocked,
                     $"{s.Provider} is running session {s.Id}; close it (or use -Force / --force) and retry.", s.Key);
             if (!new JournalTransaction(_journal, _injector).Apply(plan.Changes))
@@ -82,14 +91,6 @@ public sealed class MoveOperation
         Provider = s.Provider, Id = s.Id, Status = status, OldDirectory = plan.OldDirectory, NewDirectory = plan.NewDirectory,
         Plan = lines, Session = s, Reason = reason,
     };
-
-    private static void EnsureDirectory(string directory, bool create)
-    {
-        if (Directory.Exists(directory)) return;
-        if (!create)
-            throw new SameSessionException(ErrorIds.PathNotFound, $"The destination {directory} does not exist; create it or use -Create / --create.", directory);
-        Directory.CreateDirectory(directory);
-    }
 
     private static bool PathsEqual(string a, string b) => string.Equals(a, b, PathStyles.Infer(a).Comparison());
 }

@@ -181,6 +181,7 @@ public sealed class ClaudeCodeRebinderTests : IDisposable
         var (b, _) = Synthetic("55555555-5555-5555-5555-555555555555", Path.Combine(Home, "src", "p2"));
         var ghost = a with { Id = "66666666-6666-6666-6666-666666666666", Files = [] };
         var dest = Path.Combine(Home, "src", "p");
+        Directory.CreateDirectory(dest);
 
         var snapshot = TreeSnapshot.Take(Home);
         var observer = new RecordingObserver(approve: false);
