@@ -1,14 +1,20 @@
+using SameSession.Surface;
+using SameSession.Surface.Help;
+using SameSession.Surface.Model;
+using SameSession.Surface.Rules;
+
 namespace SameSession.Packager;
 
-/// <summary>Writes en-US help (MAML + about topic) from docs/help.</summary>
+/// <summary>Checks the cmdlet-surface contract on the packaged module, then writes en-US help (MAML + about topic) from docs/help.</summary>
 internal static class HelpStep
 {
     public static void Write(RepoLayout repo)
     {
-        var target = Path.Combine(repo.ModuleOut, "en-US");
-        Directory.CreateDirectory(target);
-        // Placeholder until the markdown → MAML generator lands.
-        File.WriteAllText(Path.Combine(target, "SameSession.PowerShell.dll-Help.xml"), "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<helpItems schema=\"maml\" xmlns=\"http://msh\" />\n");
-        File.WriteAllText(Path.Combine(target, "about_SameSession.help.txt"), "TOPIC\n    about_SameSession\n");
+        var surface = SurfaceReader.Read(Path.Combine(repo.ModuleOut, "SameSession.PowerShell.dll"), SmaStub.Find());
+        var violations = SurfaceRules.All(surface, repo.Root, repo.ModuleOut);
+        if (violations.Count > 0)
+            throw new BuildFailedException("the cmdlet-surface contract is broken:\n  " + string.Join("\n  ", violations));
+        foreach (var file in HelpBuilder.Build(repo.HelpSource, surface, Path.Combine(repo.ModuleOut, "en-US")))
+            Console.WriteLine($"help:   {Path.GetRelativePath(repo.Root, file)}");
     }
 }
