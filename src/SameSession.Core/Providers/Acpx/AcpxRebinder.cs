@@ -13,15 +13,12 @@ namespace SameSession.Core.Providers.Acpx;
 /// agent command + cwd walk-up + name) and `event_log.active_path` when the map covers it (a moved home). The event
 /// streams are history and stay as they are; the agent's own native session must be moved with its own rebinder.
 /// </summary>
-public static class AcpxRebind
+public sealed class AcpxRebinder : DiscoveringRebinder<AcpxProvider>
 {
-    public static ChangeSet Plan(AgentSession session, PathMap map)
+    protected override ChangeSet Changes(AgentSession session, PathMap map, string oldDir, string newDir)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(map);
         var recordFile = session.Files.FirstOrDefault(f => f.EndsWith(".json", StringComparison.Ordinal))
             ?? throw new SameSessionException(ErrorIds.SessionNotFound, $"Session {session.Key} lists no acpx record file.", session.Key);
-        var (oldDir, newDir) = RebindDirectories.Of(session, map);
         JsonObject record;
         try { record = JsonFileText.ReadObject(recordFile); }
         catch (JsonException ex) { throw new SameSessionException(ErrorIds.UnsupportedFormat, $"{recordFile} is not a readable acpx record: {ex.Message}", recordFile, ex); }
@@ -35,8 +32,8 @@ public static class AcpxRebind
         if (record["event_log"] is JsonObject log && (string?)log["active_path"] is { } active && map.TryMap(active, out var movedActive))
             log["active_path"] = movedActive;
         var bytes = JsonFileText.Bytes(record, trailingNewline: true);
-        return new ChangeSet($"Rebind acpx session {session.Id} from {oldDir} to {newDir}")
-            .WriteFile(recordFile, s => s.Write(bytes));
+        var changes = new ChangeSet($"Rebind acpx session {session.Id} from {oldDir} to {newDir}").WriteFile(recordFile, s => s.Write(bytes));
+        return changes;
     }
 
     private static string? OpenRecordWithScope(string sessionsDir, string self, string? agent, string cwd, string? name)

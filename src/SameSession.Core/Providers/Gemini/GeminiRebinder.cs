@@ -15,17 +15,14 @@ namespace SameSession.Core.Providers.Gemini;
 /// folder) move to the destination's slug folder; the registry entry and .project_root marker are added when missing.
 /// The projectHash inside the chat is left alone (Gemini does not use it for lookup).
 /// </summary>
-public static class GeminiRebind
+public sealed class GeminiRebinder : DiscoveringRebinder<GeminiProvider>
 {
-    public static ChangeSet Plan(AgentSession session, PathMap map)
+    protected override ChangeSet Changes(AgentSession session, PathMap map, string oldDir, string newDir)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(map);
         var chats = session.Files.Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "chats").ToList();
         if (chats.Count == 0 || session.Home is null)
             throw new SameSessionException(ErrorIds.UnsupportedFormat,
                 $"Session {session.Key} is not a main Gemini chat under tmp/<project>/chats; subagent chats move with their parent.", session.Key);
-        var (oldDir, newDir) = RebindDirectories.Of(session, map);
         var oldSlugDir = Path.GetDirectoryName(Path.GetDirectoryName(chats[0]))!;
         var tmp = Path.GetDirectoryName(oldSlugDir)!;
         var registryFile = GeminiProjectMap.RegistryPath(session.Home);
