@@ -31,24 +31,3 @@ public abstract class PlannedRebinder : IRebinder
         return provider.Discover(context).Any(s => s.Id == session.Id && s.IsLive);
     }
 }
-
-public sealed class OpenCodeRebinder : PlannedRebinder
-{
-    public override AgentProvider Kind => AgentProvider.OpenCode;
-
-    protected override ChangeSet PlanChanges(AgentSession session, PathMap map) => Providers.OpenCode.OpenCodeRebind.Plan(session, map);
-}
-
-public sealed class AcpxRebinder : PlannedRebinder
-{
-    public override AgentProvider Kind => AgentProvider.Acpx;
-
-    protected override ChangeSet PlanChanges(AgentSession session, PathMap map) => Providers.Acpx.AcpxRebind.Plan(session, map);
-}
-
-public sealed class GeminiRebinder : PlannedRebinder
-{
-    public override AgentProvider Kind => AgentProvider.Gemini;
-
-    protected override ChangeSet PlanChanges(AgentSession session, PathMap map) => Providers.Gemini.GeminiRebind.Plan(session, map);
-}
