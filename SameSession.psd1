@@ -10,6 +10,9 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('SameSession.format.ps1xml')
     CmdletsToExport      = @(
+        'Get-AgentSession'
+        'Move-AgentSession'
+        'Repair-AgentSession'
         'Test-SameSession'
         'New-SameSessionIdentity'
         'Get-SameSessionIdentity'

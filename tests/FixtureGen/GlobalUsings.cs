@@ -1,0 +1,1 @@
+global using SameSession.Tests.Compat.Harness.Fixtures;
