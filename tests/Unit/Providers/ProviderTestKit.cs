@@ -1,5 +1,8 @@
 using SameSession.Core.Operations;
 using SameSession.Core.Providers;
+using SameSession.Core.Relocation;
+using SameSession.Core.Relocation.Journal;
+using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Tests.Unit.Providers;
@@ -36,4 +39,8 @@ internal static class ProviderTestKit
         File.WriteAllText(Path.Combine(path, ".git", "HEAD"), $"ref: refs/heads/{branch}\n");
         return path;
     }
+
+    /// <summary>A rebinder's changes for moving <paramref name="session"/> by <paramref name="map"/>.</summary>
+    public static ChangeSet Plan(IRebinder rebinder, AgentSession session, PathMap map) =>
+        rebinder.Plan(session, new RebindRequest(map, new AgentEnvironment(session.Home ?? Path.GetTempPath()))).Changes;
 }

@@ -7,8 +7,8 @@ namespace SameSession.Core.Providers.Acpx;
 
 /// <summary>
 /// acpx session records (~/.acpx/sessions/&lt;encodeURIComponent(id)&gt;.json, schema acpx.session.v1). A record whose
-/// file name does not match its id is skipped with a warning, as acpx itself ignores it. Closed records are
-/// reported as archived. MessageCount counts the record's normalized User and Agent messages; an untitled
+/// file name does not match its id is skipped with a warning, as acpx itself ignores it. Closed records are listed
+/// (acpx's own `sessions list` shows them; only prompt auto-resume skips them) with "closed" in the Note. MessageCount counts the record's normalized User and Agent messages; an untitled
 /// session is titled by its first prompt (as acpx lists it).
 /// </summary>
 public sealed class AcpxProvider : IAgentProvider
@@ -57,8 +57,6 @@ public sealed class AcpxProvider : IAgentProvider
             context.Warn(file, $"file name does not match its record id (expected {expected}); acpx ignores it, so it was skipped");
             return null;
         }
-        var closed = r.Bool("closed");
-        if (closed && !context.IncludeArchived) return null;
 
         var files = new List<string> { file };
         files.AddRange(StreamSegments(r, sessionsDir, id));
@@ -67,6 +65,7 @@ public sealed class AcpxProvider : IAgentProvider
         var tree = GitWorkTree.Find(cwd, roots);
         var acpId = r.Str("acp_session_id");
         var notes = new List<string>();
+        if (r.Bool("closed")) notes.Add("closed");
         if (r.Str("name") is { } name) notes.Add($"name: {name}");
         if (r.Str("agent_command") is { } agent) notes.Add($"agent: {agent}");
         if (r.Str("agent_session_id") is { } native) notes.Add($"agent session {native}");
@@ -85,7 +84,6 @@ public sealed class AcpxProvider : IAgentProvider
             SizeBytes = files.Sum(PathText.SizeOf),
             IsOrphaned = PathText.DirectoryGone(cwd),
             IsLive = locks.IsLive(sessionsDir, id, acpId, context),
-            IsArchived = closed,
             Note = notes.Count > 0 ? string.Join("; ", notes) : null,
             FirstPrompt = firstPrompt,
             Files = files,

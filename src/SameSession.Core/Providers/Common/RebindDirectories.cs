@@ -1,20 +1,26 @@
 using SameSession.Core.Errors;
-using SameSession.Core.Relocation;
+using SameSession.Core.Operations;
+using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Providers;
 
-/// <summary>The directory a session moves from and to under a path map; the destination must already exist.</summary>
+/// <summary>What the opencode, acpx and Gemini rebinders share: the directories of a move and a fresh liveness look.</summary>
 internal static class RebindDirectories
 {
-    public static (string Old, string New) Of(AgentSession session, PathMap map)
+    /// <summary>The session's directory and its mapped destination, which must already exist (the agent loads it on resume).</summary>
+    public static (string Old, string New) Of(AgentSession session, RebindRequest request)
     {
-        var old = session.Directory ?? throw new SameSessionException(ErrorIds.UnsupportedFormat,
-            $"Session {session.Key} records no working directory, so there is nothing to rebind.", session.Key);
-        if (!map.TryMap(old, out var moved))
-            throw new SameSessionException(ErrorIds.InvalidArgument, $"Session {session.Key} is in {old}, which is under none of the path map's sources ({map}).", session.Key);
+        var (old, moved) = RebinderRegistry.Directories(session, request);
         if (!Directory.Exists(moved))
             throw new SameSessionException(ErrorIds.PathNotFound, $"The destination {moved} does not exist; move or create it first (the agent loads it on resume).", moved);
         return (old, moved);
+    }
+
+    /// <summary>Discovery of just this session, now: its liveness from the agent's current locks and processes.</summary>
+    public static bool IsLiveNow(IAgentProvider provider, AgentSession session, AgentEnvironment environment)
+    {
+        var context = new DiscoveryContext(environment, new RecordingObserver()) { IdFilter = id => id == session.Id };
+        return provider.Discover(context).FirstOrDefault(s => s.Id == session.Id)?.IsLive ?? false;
     }
 }

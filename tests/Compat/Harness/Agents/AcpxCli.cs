@@ -1,12 +1,17 @@
 using SameSession.Tests.Compat.Harness.StandIn;
+
 namespace SameSession.Tests.Compat.Harness.Agents;
 
 /// <summary>
 /// acpx driving opencode over ACP (`acpx opencode ...`); opencode is found on PATH, so nothing is fetched by npx.
-/// A short queue-owner TTL keeps the background `opencode acp` from outliving the test.
+/// The queue owner (a background `opencode acp`) lives <see cref="QueueOwnerTtlSeconds"/> after each command:
+/// long enough to serve the next prompt of a test (an opencode start is the slow part), short enough not to
+/// outlive it (the harness waits for owners before deleting a home).
 /// </summary>
 public sealed class AcpxCli(AgentHome home, string standInUrl) : AgentCli("acpx", home, standInUrl)
 {
+    public const string QueueOwnerTtlSeconds = "8";
+
     public override ModelApi Api => ModelApi.OpenAiChatCompletions;
 
     protected override void WriteConfig() => OpencodeCli.WriteOpencodeConfig(Home, StandInUrl);
@@ -16,7 +21,7 @@ public sealed class AcpxCli(AgentHome home, string standInUrl) : AgentCli("acpx"
     /// <summary>Creates the acpx session for <paramref name="cwd"/> and sends the first prompt.</summary>
     public override AgentTurn NewSession(string cwd, string prompt)
     {
-        var created = Run(cwd, "--approve-all", "--ttl", "1", "opencode", "sessions", "new").EnsureSuccess();
+        var created = Run(cwd, "--approve-all", "--ttl", QueueOwnerTtlSeconds, "opencode", "sessions", "new").EnsureSuccess();
         var id = created.StdOut.Trim().Split('\n')[^1].Trim();
         var turn = Prompt(cwd, prompt);
         return turn with { SessionId = id };
@@ -29,7 +34,7 @@ public sealed class AcpxCli(AgentHome home, string standInUrl) : AgentCli("acpx"
     {
         for (var attempt = 1; ; attempt++)
         {
-            var run = Run(cwd, "--approve-all", "--ttl", "1", "--format", "quiet", "opencode", prompt);
+            var run = Run(cwd, "--approve-all", "--ttl", QueueOwnerTtlSeconds, "--format", "quiet", "opencode", prompt);
             // The previous prompt's queue owner may be exiting right now (short TTL); acpx then refuses once.
             if (!run.Succeeded && run.StdErr.Contains("QUEUE_OWNER_CLOSED", StringComparison.Ordinal) && attempt < 5)
             {

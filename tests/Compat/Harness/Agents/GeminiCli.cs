@@ -1,5 +1,5 @@
-using SameSession.Tests.Compat.Harness.StandIn;
 using System.Text.Json.Nodes;
+using SameSession.Tests.Compat.Harness.StandIn;
 
 namespace SameSession.Tests.Compat.Harness.Agents;
 

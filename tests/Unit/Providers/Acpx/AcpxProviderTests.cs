@@ -136,14 +136,14 @@ public class AcpxProviderTests
     }
 
     [Fact]
-    public void Closed_records_are_archived_and_a_missing_cwd_is_orphaned()
+    public void Closed_records_are_listed_as_closed_and_a_missing_cwd_is_orphaned()
     {
         using var t = new TempDir("acpx");
         WriteRecord(t, "closed-one", t.Combine("gone"), closed: true);
 
-        Assert.Empty(Discover(new AcpxProvider(), Env(t)).Sessions);
-        var s = Assert.Single(Discover(new AcpxProvider(), Env(t), includeArchived: true).Sessions);
-        Assert.True(s.IsArchived);
+        var s = Assert.Single(Discover(new AcpxProvider(), Env(t)).Sessions);
+        Assert.False(s.IsArchived);
+        Assert.StartsWith("closed; ", s.Note, StringComparison.Ordinal);
         Assert.True(s.IsOrphaned);
     }
 

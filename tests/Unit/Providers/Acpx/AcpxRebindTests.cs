@@ -3,6 +3,7 @@ using SameSession.Core.Errors;
 using SameSession.Core.Providers.Acpx;
 using SameSession.Core.Relocation;
 using SameSession.Core.Relocation.Journal;
+using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 using static SameSession.Tests.Unit.Providers.ProviderTestKit;
 
@@ -35,7 +36,7 @@ public class AcpxRebindTests
         var file = Path.Combine(Sessions(t), "rec1.json");
         var before = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
 
-        var plan = AcpxRebind.Plan(Find(t, "rec1"), PathMap.Of(from, to));
+        var plan = Plan(new AcpxRebinder(), Find(t, "rec1"), PathMap.Of(from, to));
 
         Assert.Equal(StepKind.WriteFile, Assert.Single(plan.Steps).Kind);
         Assert.Equal(before.ToString(), JsonDocument.Parse(File.ReadAllText(file)).RootElement.ToString());
@@ -60,7 +61,7 @@ public class AcpxRebindTests
         Directory.CreateDirectory(Path.Combine(otherHome, "work"));
         Record(t, "rec1", from);
 
-        var plan = AcpxRebind.Plan(Find(t, "rec1"), PathMap.Of(t.Combine("home"), otherHome));
+        var plan = Plan(new AcpxRebinder(), Find(t, "rec1"), PathMap.Of(t.Combine("home"), otherHome));
         Assert.True(new JournalTransaction(new JournalStore(t.Combine("journal"))).Apply(plan));
 
         var after = JsonDocument.Parse(File.ReadAllText(Path.Combine(Sessions(t), "rec1.json"))).RootElement;
@@ -77,7 +78,7 @@ public class AcpxRebindTests
         Record(t, "rec2", to);
         Record(t, "rec3", to, name: "other");
 
-        var ex = Assert.Throws<SameSessionException>(() => AcpxRebind.Plan(Find(t, "rec1"), PathMap.Of(from, to)));
+        var ex = Assert.Throws<SameSessionException>(() => Plan(new AcpxRebinder(), Find(t, "rec1"), PathMap.Of(from, to)));
 
         Assert.Equal(ErrorIds.DestinationExists, ex.Error);
         Assert.Contains("rec2.json", ex.Message);

@@ -3,6 +3,7 @@ using SameSession.Core.Errors;
 using SameSession.Core.Providers.Gemini;
 using SameSession.Core.Relocation;
 using SameSession.Core.Relocation.Journal;
+using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 using static SameSession.Tests.Unit.Providers.ProviderTestKit;
 
@@ -42,7 +43,7 @@ public class GeminiRebindTests
         using var t = new TempDir("gmr");
         var (from, to) = Project(t);
 
-        var plan = GeminiRebind.Plan(Find(t, Sid), PathMap.Of(from, to));
+        var plan = Plan(new GeminiRebinder(), Find(t, Sid), PathMap.Of(from, to));
         Assert.True(new JournalTransaction(new JournalStore(t.Combine("journal"))).Apply(plan));
 
         var slugDir = Path.Combine(Home(t), "tmp", "api-1");
@@ -68,7 +69,7 @@ public class GeminiRebindTests
             JsonSerializer.Serialize(new { projects = new Dictionary<string, string> { [from] = "api", [to] = "svc" } }));
         var registryBefore = File.ReadAllText(Path.Combine(Home(t), "projects.json"));
 
-        var plan = GeminiRebind.Plan(Find(t, Sid), PathMap.Of(from, to));
+        var plan = Plan(new GeminiRebinder(), Find(t, Sid), PathMap.Of(from, to));
 
         Assert.DoesNotContain(plan.Steps, s => s.Kind == StepKind.WriteFile);
         Assert.True(new JournalTransaction(new JournalStore(t.Combine("journal"))).Apply(plan));
@@ -85,7 +86,7 @@ public class GeminiRebindTests
         Chat(Path.Combine(Home(t), "tmp", "svc", "chats", "session-2026-11-20T09-00-0b6e5c1a.jsonl"), "other-id");
         WriteFile(Path.Combine(Home(t), "tmp", "svc", ".project_root"), to);
 
-        var ex = Assert.Throws<SameSessionException>(() => GeminiRebind.Plan(Find(t, Sid), PathMap.Of(from, to)));
+        var ex = Assert.Throws<SameSessionException>(() => Plan(new GeminiRebinder(), Find(t, Sid), PathMap.Of(from, to)));
 
         Assert.Equal(ErrorIds.DestinationExists, ex.Error);
     }

@@ -3,6 +3,7 @@ using SameSession.Core.Errors;
 using SameSession.Core.Providers.OpenCode;
 using SameSession.Core.Relocation;
 using SameSession.Core.Relocation.Journal;
+using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 using static SameSession.Tests.Unit.Providers.ProviderTestKit;
 
@@ -51,7 +52,7 @@ public class OpenCodeRebindTests
         db.Execute("update session set path = 'src' where id = 'ses_sub'");
         var before = Snapshot(DataHome(t));
 
-        var plan = OpenCodeRebind.Plan(Find(t, "ses_main"), PathMap.Of(from, to));
+        var plan = Plan(new OpenCodeRebinder(), Find(t, "ses_main"), PathMap.Of(from, to));
 
         Assert.Equal(before, Snapshot(DataHome(t)));
         var step = Assert.Single(plan.Steps);
@@ -83,7 +84,7 @@ public class OpenCodeRebindTests
         db.Session("ses_main", from, project: "rootA");
         Assert.True(Find(t, "ses_main").IsOrphaned);
 
-        Apply(t, OpenCodeRebind.Plan(Find(t, "ses_main"), PathMap.Of(from, to)));
+        Apply(t, Plan(new OpenCodeRebinder(), Find(t, "ses_main"), PathMap.Of(from, to)));
 
         Assert.Equal(to, Query(db, "select worktree from project where id = 'rootA'"));
         Assert.Equal("1", Query(db, "select count(*) from project where id = 'rootA'"));
@@ -100,7 +101,7 @@ public class OpenCodeRebindTests
         db.Project("rootA", from);
         db.Session("ses_main", from, project: "rootA");
 
-        Apply(t, OpenCodeRebind.Plan(Find(t, "ses_main"), PathMap.Of(from, to)));
+        Apply(t, Plan(new OpenCodeRebinder(), Find(t, "ses_main"), PathMap.Of(from, to)));
 
         Assert.Equal($"{to}|global", Query(db, "select directory || '|' || project_id from session where id = 'ses_main'"));
     }
@@ -113,8 +114,8 @@ public class OpenCodeRebindTests
         new OpenCodeTestDb(Path.Combine(DataHome(t), "opencode.db")).Session("ses_main", from);
         var session = Find(t, "ses_main");
 
-        Assert.Equal(ErrorIds.PathNotFound, Assert.Throws<SameSessionException>(() => OpenCodeRebind.Plan(session, PathMap.Of(from, t.Combine("nope")))).Error);
-        Assert.Equal(ErrorIds.InvalidArgument, Assert.Throws<SameSessionException>(() => OpenCodeRebind.Plan(session, PathMap.Of(t.Combine("elsewhere"), from))).Error);
+        Assert.Equal(ErrorIds.PathNotFound, Assert.Throws<SameSessionException>(() => Plan(new OpenCodeRebinder(), session, PathMap.Of(from, t.Combine("nope")))).Error);
+        Assert.Equal(ErrorIds.InvalidArgument, Assert.Throws<SameSessionException>(() => Plan(new OpenCodeRebinder(), session, PathMap.Of(t.Combine("elsewhere"), from))).Error);
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public class OpenCodeRebindTests
         var dir = Directory.CreateDirectory(t.Combine("p")).FullName;
         OpenCodeProviderTests.LegacyStore(DataHome(t), dir);
 
-        var ex = Assert.Throws<SameSessionException>(() => OpenCodeRebind.Plan(Find(t, "ses_legacy"), PathMap.Of(dir, t.Path)));
+        var ex = Assert.Throws<SameSessionException>(() => Plan(new OpenCodeRebinder(), Find(t, "ses_legacy"), PathMap.Of(dir, t.Path)));
 
         Assert.Equal(ErrorIds.UnsupportedFormat, ex.Error);
         Assert.Contains("opencode 1.2", ex.Message);

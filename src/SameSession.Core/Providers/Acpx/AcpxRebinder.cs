@@ -4,6 +4,7 @@ using SameSession.Core.Errors;
 using SameSession.Core.Providers.Common;
 using SameSession.Core.Relocation;
 using SameSession.Core.Relocation.Journal;
+using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Providers.Acpx;
@@ -13,15 +14,21 @@ namespace SameSession.Core.Providers.Acpx;
 /// agent command + cwd walk-up + name) and `event_log.active_path` when the map covers it (a moved home). The event
 /// streams are history and stay as they are; the agent's own native session must be moved with its own rebinder.
 /// </summary>
-public static class AcpxRebind
+public sealed class AcpxRebinder : IRebinder
 {
-    public static ChangeSet Plan(AgentSession session, PathMap map)
+    public AgentProvider Kind => AgentProvider.Acpx;
+
+    public bool IsLiveNow(AgentSession session, AgentEnvironment environment) =>
+        RebindDirectories.IsLiveNow(new AcpxProvider(), session, environment);
+
+    public RebindPlan Plan(AgentSession session, RebindRequest request)
     {
         ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(request);
+        var map = request.Map;
         var recordFile = session.Files.FirstOrDefault(f => f.EndsWith(".json", StringComparison.Ordinal))
             ?? throw new SameSessionException(ErrorIds.SessionNotFound, $"Session {session.Key} lists no acpx record file.", session.Key);
-        var (oldDir, newDir) = RebindDirectories.Of(session, map);
+        var (oldDir, newDir) = RebindDirectories.Of(session, request);
         JsonObject record;
         try { record = JsonFileText.ReadObject(recordFile); }
         catch (JsonException ex) { throw new SameSessionException(ErrorIds.UnsupportedFormat, $"{recordFile} is not a readable acpx record: {ex.Message}", recordFile, ex); }
@@ -35,8 +42,8 @@ public static class AcpxRebind
         if (record["event_log"] is JsonObject log && (string?)log["active_path"] is { } active && map.TryMap(active, out var movedActive))
             log["active_path"] = movedActive;
         var bytes = JsonFileText.Bytes(record, trailingNewline: true);
-        return new ChangeSet($"Rebind acpx session {session.Id} from {oldDir} to {newDir}")
-            .WriteFile(recordFile, s => s.Write(bytes));
+        var changes = new ChangeSet($"Rebind acpx session {session.Id} from {oldDir} to {newDir}").WriteFile(recordFile, s => s.Write(bytes));
+        return new RebindPlan(session, oldDir, newDir, changes);
     }
 
     private static string? OpenRecordWithScope(string sessionsDir, string self, string? agent, string cwd, string? name)
