@@ -5,6 +5,11 @@ using SameSession.Core.Sessions;
 // Runs the session catalog in-process against HOME (no CLI, no JSON) and prints what it found and how long it took.
 // The runner measures peak RSS around this process with /usr/bin/time.
 var home = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("HOME")!;
+if (args.Contains("--breakdown"))
+{
+    SameSession.Bench.Discovery.Breakdown.Run(home);
+    return;
+}
 var observer = new RecordingObserver();
 var sw = Stopwatch.StartNew();
 var sessions = new SessionCatalog(new AgentEnvironment(home)).Find(SessionQuery.All, observer);

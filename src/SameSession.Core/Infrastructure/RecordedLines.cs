@@ -9,11 +9,12 @@ internal readonly record struct LineRef(long Offset, long Length);
 
 /// <summary>
 /// Reads lines a scan recorded back by offset and parses them; the first malformed one is reported as a
-/// warning naming the file (once per file, so a broken transcript does not flood the output).
+/// warning naming the file (once per file, so a broken transcript does not flood the output). Each line is parsed once.
 /// </summary>
 internal sealed class RecordedLines<T>(SafeFileHandle handle, string path, DiscoveryContext context, Func<ReadOnlyMemory<byte>, T?> parse)
     where T : class
 {
+    private readonly Dictionary<long, T?> _parsed = [];
     private bool _warned;
 
     /// <summary>Opens a file for scanning while its agent may still append to, rename or delete it.</summary>
@@ -24,6 +25,7 @@ internal sealed class RecordedLines<T>(SafeFileHandle handle, string path, Disco
 
     public T? Parse(LineRef at, bool warn)
     {
+        if (_parsed.TryGetValue(at.Offset, out var done)) return done;
         var tooLong = at.Length > JsonlLines.MaxLineBytes;
         var line = tooLong ? null : parse(JsonlLines.ReadLine(handle, at.Offset, at.Length));
         if (line is null && warn && !_warned)
@@ -31,6 +33,7 @@ internal sealed class RecordedLines<T>(SafeFileHandle handle, string path, Disco
             _warned = true;
             context.Warn(path, $"the line at byte {at.Offset} is not valid JSON{(tooLong ? " or is too long to read" : "")}; it was skipped.");
         }
+        _parsed[at.Offset] = line;
         return line;
     }
 

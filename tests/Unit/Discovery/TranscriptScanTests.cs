@@ -75,7 +75,7 @@ public sealed class TranscriptScanTests
     {
         ["tool_use_id"] = "t",
         ["type"] = r.Next(4) == 0 ? "text" : "tool_result",
-        ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "out" }),
+        ["content"] = r.Next(2) == 0 ? JsonValue.Create(Texts[r.Next(Texts.Length)]) : new JsonArray(new JsonObject { ["type"] = "text", ["text"] = Texts[r.Next(Texts.Length)] }),
     }).ToArray());
 
     [Fact]
@@ -113,11 +113,12 @@ public sealed class TranscriptScanTests
         var sb = new StringBuilder();
         var expected = 0;
         var ids = new HashSet<string>();
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < 1500; i++)
         {
             var o = RandomObject(r, 1, topLevel: true);
-            if (i % 50 == 0) o["content"] = new string('x', 700_000); // lines longer than the initial buffer
+            if (i % 200 == 0) o["content"] = new string('x', 700_000); // lines longer than the initial buffer
             if (i % 7 == 0) o["message"] = new JsonObject { ["id"] = "msg_" + r.Next(5), ["content"] = ToolResults(r) };
+            if (i % 7 == 3) o["message"] = new JsonObject { ["role"] = "user", ["content"] = ToolResults(r) }; // Claude's own layout: the fast path
             var line = o.ToJsonString();
             if (Counts(line, ids)) expected++;
             sb.Append(line).Append(i % 3 == 0 ? "\r\n" : "\n");
@@ -129,7 +130,7 @@ public sealed class TranscriptScanTests
         var scan = new ClaudeTranscriptScan();
         JsonlLines.Scan(handle, ref scan);
         Assert.Equal(expected, scan.MessageCount);
-        Assert.Equal(400, scan.LineCount);
+        Assert.Equal(1500, scan.LineCount);
     }
 
     [Fact]
@@ -174,4 +175,16 @@ public sealed class CodexRolloutScanTests
         var line = "{\"timestamp\":\"2026-07-01T19:19:37.885Z\",\"type\":\"turn_context\",\"payload\":{\"type\":\"session_meta\"}}"u8;
         Assert.True(SameSession.Core.Providers.Codex.CodexRolloutScan.Kind(line).SequenceEqual("turn_context"u8));
     }
+}
+
+public sealed class TopLevelFieldsTests
+{
+    [Theory]
+    [InlineData("{\"cwd\":\"/a\",\"message\":{\"cwd\":\"/nested\"},\"x\":1}", "/a")]
+    [InlineData("{\"message\":{\"cwd\":\"/nested\"},\"cwd\":\"/top\"}", "/top")]
+    [InlineData("{\"cwd\":\"C:\\\\Users\\\\me \\u00fc\",\"t\":\"\\\"cwd\\\":\\\"/fake\\\"\"}", "C:\\Users\\me ü")]
+    [InlineData("{\"message\":{\"cwd\":\"/only-nested\"}}", null)]
+    [InlineData("{\"cwd\":42}", null)]
+    public void Reads_the_top_level_string_from_the_end(string line, string? expected) =>
+        Assert.Equal(expected, SameSession.Core.Infrastructure.TopLevelFields.LastString(System.Text.Encoding.UTF8.GetBytes(line), "cwd"));
 }

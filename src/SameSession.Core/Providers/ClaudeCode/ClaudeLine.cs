@@ -19,6 +19,26 @@ internal sealed record ClaudeLine
 
     public const int MaxPromptChars = 2000;
 
+    /// <summary>
+    /// The envelope of a message line (cwd, timestamp, branch, version, session id) read by key from the end,
+    /// without parsing the message; falls back to a full parse when the line is laid out otherwise.
+    /// </summary>
+    public static ClaudeLine? ParseEnvelope(ReadOnlyMemory<byte> json)
+    {
+        var line = json.Span;
+        var cwd = TopLevelFields.LastString(line, "cwd");
+        var timestamp = TopLevelFields.LastString(line, "timestamp");
+        if (cwd is null || timestamp is null || line.IsEmpty || line[0] != (byte)'{' || line[^1] != (byte)'}') return Parse(json);
+        return new ClaudeLine
+        {
+            Cwd = cwd,
+            Timestamp = JsonFields.Time(timestamp),
+            GitBranch = TopLevelFields.LastString(line, "gitBranch"),
+            Version = TopLevelFields.LastString(line, "version"),
+            SessionId = TopLevelFields.LastString(line, "sessionId"),
+        };
+    }
+
     /// <summary>Parses one line; null when it is not a JSON object.</summary>
     public static ClaudeLine? Parse(ReadOnlyMemory<byte> json)
     {

@@ -9,13 +9,72 @@ namespace SameSession.Core.Providers.ClaudeCode;
 /// </summary>
 internal static class ClaudeMessageFacts
 {
-    private static ReadOnlySpan<byte> ToolResultType => "\"type\":\"tool_result\""u8;
     private static ReadOnlySpan<byte> MessageId => "\"message\":{\"id\":\""u8;
+
+    private static ReadOnlySpan<byte> UserContent => "\"message\":{\"role\":\"user\",\"content\":"u8;
+    private static ReadOnlySpan<byte> TypeKey => "\"type\":\""u8;
 
     /// <summary>True when message.content is a non-empty array of tool_result blocks only.</summary>
     public static bool IsToolResultOnly(ReadOnlySpan<byte> line)
     {
-        if (line.IndexOf(ToolResultType) < 0 && line.IndexOf("\"tool_result\""u8) < 0) return false;
+        if (line.IndexOf("\"tool_result\""u8) < 0) return false;
+        return FastToolResultOnly(line) ?? SlowToolResultOnly(line);
+    }
+
+    /// <summary>
+    /// The compact layout Claude Code writes (<c>"message":{"role":"user","content":[…]</c>): walks the content
+    /// blocks, skipping their bodies with quote searches. Null when the line is laid out differently.
+    /// </summary>
+    private static bool? FastToolResultOnly(ReadOnlySpan<byte> line)
+    {
+        var cursor = new JsonDepthCursor(line);
+        var from = 0;
+        int start;
+        while (true)
+        {
+            var i = line[from..].IndexOf(UserContent);
+            if (i < 0) return null;
+            if (cursor.IsTopLevel(from + i)) { start = from + i + UserContent.Length; break; }
+            from += i + UserContent.Length;
+        }
+        if (start >= line.Length || line[start] != (byte)'[') return false;
+        var pos = start + 1;
+        var any = false;
+        while (pos < line.Length)
+        {
+            switch (line[pos])
+            {
+                case (byte)']': return any;
+                case (byte)',': pos++; continue;
+                case (byte)'{':
+                    var end = JsonDepthCursor.SkipValue(line, pos);
+                    if (end < 0) return null;
+                    if (!IsToolResultBlock(line[pos..end])) return false;
+                    any = true;
+                    pos = end;
+                    continue;
+                default: return null;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsToolResultBlock(ReadOnlySpan<byte> block)
+    {
+        var cursor = new JsonDepthCursor(block);
+        var from = 0;
+        while (true)
+        {
+            var i = block[from..].IndexOf(TypeKey);
+            if (i < 0) return false;
+            var at = from + i;
+            if (cursor.IsTopLevel(at)) return block[(at + TypeKey.Length)..].StartsWith("tool_result\""u8);
+            from = at + TypeKey.Length;
+        }
+    }
+
+    private static bool SlowToolResultOnly(ReadOnlySpan<byte> line)
+    {
         try
         {
             var r = new Utf8JsonReader(line);

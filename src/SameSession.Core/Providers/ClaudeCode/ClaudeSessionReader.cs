@@ -23,17 +23,19 @@ internal static class ClaudeSessionReader
             JsonlLines.Scan(handle, ref scan);
 
             var lines = new RecordedLines<ClaudeLine>(handle, transcript, context, ClaudeLine.Parse);
-            var head = scan.Head.Select(lines.Parse).Where(l => l is not null).ToList();
-            var last = scan.LastMessage is { } lm ? lines.Parse(lm) : null;
+            // Lazy: head lines (often large attachment snapshots) are parsed only until what is missing is found.
+            var head = scan.Head.Select(lines.Parse).Where(l => l is not null);
+            var envelopes = new RecordedLines<ClaudeLine>(handle, transcript, context, ClaudeLine.ParseEnvelope);
+            var last = scan.LastMessage is { } lm ? envelopes.Parse(lm) : null;
             var prompt = scan.Prompts.Select(lines.Parse).Select(l => l?.Prompt).FirstOrDefault(p => p is not null);
             var title = Title(scan.CustomTitle, lines) ?? Title(scan.AiTitle, lines) ?? Title(scan.Summary, lines);
             if (scan.UnterminatedLast && scan.LastLine is { } tail && !lines.IsValid(tail))
                 context.Warn(transcript, $"the last line (at byte {tail.Offset}) is cut off; it was ignored. The session may still be running or was interrupted.");
 
-            var firstWithCwd = head.FirstOrDefault(l => l!.Cwd is not null);
+            var firstWithCwd = last?.Cwd is null || last.GitBranch is null ? head.FirstOrDefault(l => l!.Cwd is not null) : null;
             var directory = last?.Cwd ?? firstWithCwd?.Cwd;
             var files = SessionFiles(transcript, id, oldSubagents);
-            if (head.Count == 0 && last is null)
+            if (last is null && !head.Any())
                 context.Warn(transcript, "no readable line in the head of the transcript; listed with file facts only.");
 
             return new AgentSession
@@ -45,7 +47,7 @@ internal static class ClaudeSessionReader
                 Directory = directory,
                 ProjectRoot = roots.Find(directory),
                 GitBranch = SessionText.NonEmpty(last?.GitBranch) ?? SessionText.NonEmpty(firstWithCwd?.GitBranch),
-                ProviderVersion = last?.Version ?? head.LastOrDefault(l => l!.Version is not null)?.Version,
+                ProviderVersion = last?.Version ?? head.FirstOrDefault(l => l!.Version is not null)?.Version,
                 Created = head.FirstOrDefault(l => l!.Timestamp is not null)?.Timestamp ?? last?.Timestamp,
                 Updated = last?.Timestamp ?? new DateTimeOffset(info.LastWriteTimeUtc),
                 MessageCount = scan.MessageCount,

@@ -78,7 +78,11 @@ internal struct ClaudeTranscriptScan : IJsonlLineVisitor
         return kind;
     }
 
-    /// <summary>Compact JSON (what Claude Code writes): find "type":"…" keys and keep the first one at depth 1.</summary>
+    /// <summary>
+    /// Compact JSON (what Claude Code writes): find "type":"…" keys and keep the one at depth 1. The depth is
+    /// counted from whichever end of the line is nearer: user lines name their type before the message,
+    /// assistant lines after it.
+    /// </summary>
     private static ClaudeLineKind ClassifyCompact(ReadOnlySpan<byte> line)
     {
         var cursor = new JsonDepthCursor(line);
@@ -88,11 +92,15 @@ internal struct ClaudeTranscriptScan : IJsonlLineVisitor
             var i = line[from..].IndexOf(TypeKey);
             if (i < 0) return ClaudeLineKind.Other;
             var at = from + i;
-            var kind = KindOfValue(line[(at + TypeKey.Length)..]);
-            if (kind != ClaudeLineKind.Other && cursor.IsTopLevel(at)) return kind;
+            var kind = KindOfValue(line[(at + TypeKey.Length)..], out var valueLength);
+            if (kind != ClaudeLineKind.Other && IsTopLevel(line, ref cursor, at, at + TypeKey.Length + valueLength)) return kind;
             from = at + TypeKey.Length;
         }
     }
+
+    /// <summary>Whether the key:value pair spanning [start, end) sits in the top-level object.</summary>
+    private static bool IsTopLevel(ReadOnlySpan<byte> line, ref JsonDepthCursor cursor, int start, int end) =>
+        line.Length - end < start ? JsonDepthCursor.DepthFromEnd(line, end) == 1 : cursor.IsTopLevel(start);
 
     internal static ClaudeLineKind KindOf(string? type) => type switch
     {
@@ -104,13 +112,24 @@ internal struct ClaudeTranscriptScan : IJsonlLineVisitor
         _ => ClaudeLineKind.Other,
     };
 
-    private static ClaudeLineKind KindOfValue(ReadOnlySpan<byte> v) =>
-        v.StartsWith("user\""u8) ? ClaudeLineKind.User
-        : v.StartsWith("assistant\""u8) ? ClaudeLineKind.Assistant
-        : v.StartsWith("summary\""u8) ? ClaudeLineKind.Summary
-        : v.StartsWith("ai-title\""u8) ? ClaudeLineKind.AiTitle
-        : v.StartsWith("custom-title\""u8) ? ClaudeLineKind.CustomTitle
-        : ClaudeLineKind.Other;
+    private static ClaudeLineKind KindOfValue(ReadOnlySpan<byte> v, out int length)
+    {
+        foreach (var (name, kind) in Kinds)
+        {
+            if (v.StartsWith(name)) { length = name.Length; return kind; }
+        }
+        length = 0;
+        return ClaudeLineKind.Other;
+    }
+
+    private static readonly (byte[] Name, ClaudeLineKind Kind)[] Kinds =
+    [
+        ("user\""u8.ToArray(), ClaudeLineKind.User),
+        ("assistant\""u8.ToArray(), ClaudeLineKind.Assistant),
+        ("summary\""u8.ToArray(), ClaudeLineKind.Summary),
+        ("ai-title\""u8.ToArray(), ClaudeLineKind.AiTitle),
+        ("custom-title\""u8.ToArray(), ClaudeLineKind.CustomTitle),
+    ];
 
     /// <summary>True when <paramref name="needle"/> (a key:value pair) occurs as a key of the top-level object.</summary>
     internal static bool HasTopLevel(ReadOnlySpan<byte> line, ReadOnlySpan<byte> needle)
@@ -121,7 +140,7 @@ internal struct ClaudeTranscriptScan : IJsonlLineVisitor
         {
             var i = line[from..].IndexOf(needle);
             if (i < 0) return false;
-            if (cursor.IsTopLevel(from + i)) return true;
+            if (IsTopLevel(line, ref cursor, from + i, from + i + needle.Length)) return true;
             from += i + needle.Length;
         }
     }

@@ -61,7 +61,8 @@ internal static class CodexSessionReader
                 context.Warn(rollout, $"the last line (at byte {scan.LastLine!.Value.Offset}) is cut off; it was ignored. Codex may still be writing it.");
                 tail = null;
             }
-            var userTexts = scan.UserMessages.Select(u => lines.Parse(u)?.UserText).Where(x => x is not null).ToList();
+            // Lazy: user lines are parsed only until the first real prompt (and the oldest cwd fallback) is found.
+            var userTexts = scan.UserMessages.Select(u => lines.Parse(u)?.UserText).Where(x => x is not null);
             var prompt = userTexts.Select(x => x!.Trim()).FirstOrDefault(x => x.Length > 0 && !CodexRolloutScan.IsInjectedText(x));
             if (meta is null && turn is null && row is null)
                 context.Warn(rollout, "no readable session_meta line; listed with file facts only.");
