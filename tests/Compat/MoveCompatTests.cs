@@ -27,7 +27,9 @@ public sealed class MoveCompatTests
 
         var projects = home.Combine(".claude", "projects");
         Assert.True(File.Exists(Path.Combine(projects, ClaudeProjectFolder.Name(newDir), first.SessionId + ".jsonl")));
-        Assert.False(Directory.Exists(Path.Combine(projects, ClaudeProjectFolder.Name(oldDir))));
+        var oldFolder = Path.Combine(projects, ClaudeProjectFolder.Name(oldDir));
+        var left = Directory.Exists(oldFolder) ? Directory.GetFileSystemEntries(oldFolder, "*", SearchOption.AllDirectories) : [];
+        Assert.True(left.Length == 0, "left in the old project folder: " + string.Join(", ", left.Select(e => Path.GetRelativePath(projects, e))));
         // --continue is scoped to the cwd's project folder, as the interactive picker and --resume without an id are.
         var continued = Turn(claude.Run(newDir, "-p", "--continue", p2, "--output-format", "json"), first.SessionId);
         var (_, continuedCount) = AssertResumed(h.StandIn, claude.Api, p1, first, p2, continued);

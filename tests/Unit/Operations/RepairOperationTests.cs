@@ -63,6 +63,38 @@ public sealed class RepairOperationTests : IDisposable
     }
 
     [Fact]
+    public void A_session_without_git_facts_follows_a_session_from_the_same_directory_found_by_commit()
+    {
+        var repo = Path.Combine(Home, "projects", "renamed shop");
+        Directory.CreateDirectory(Path.Combine(repo, "web"));
+        Git(repo, "init", "-q");
+        File.WriteAllText(Path.Combine(repo, "a.txt"), "a");
+        Git(repo, "add", "a.txt");
+        Git(repo, "commit", "-q", "-m", "first");
+        var head = ProcessRunner.Run("git", ["-C", repo, "rev-parse", "HEAD"]).StdOut.Trim();
+        var old = Path.Combine(Home, "old", "shop ünï");
+        var codex = CodexSession("01a20096-0000-7000-8000-000000000005", old, head, null);
+        var claude = ClaudeSession("bbbbbbbb-0000-4000-8000-000000000001", Path.Combine(old, "web"));
+        var stray = ClaudeSession("bbbbbbbb-0000-4000-8000-000000000002", Path.Combine(Home, "old", "other"));
+
+        var results = Repair(claude, codex, stray);
+
+        Assert.Equal(MoveStatus.Moved, results[1].Status);
+        Assert.Equal(MoveStatus.Moved, results[0].Status);
+        Assert.Equal(Path.Combine(repo, "web"), results[0].NewDirectory);
+        Assert.Equal($"followed {codex.Key} from the same directory", results[0].Reason);
+        Assert.Equal(MoveStatus.Failed, results[2].Status);
+    }
+
+    private AgentSession ClaudeSession(string id, string cwd)
+    {
+        var folder = Path.Combine(Home, ".claude", "projects", ClaudeProjectFolder.Name(cwd));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, id + ".jsonl"), $"{{\"type\":\"user\",\"sessionId\":\"{id}\",\"cwd\":\"{cwd}\"}}\n");
+        return new AgentSession { Provider = AgentProvider.ClaudeCode, Id = id, Directory = cwd, IsOrphaned = true, Home = Path.Combine(Home, ".claude"), Files = [Path.Combine(folder, id + ".jsonl")] };
+    }
+
+    [Fact]
     public void Folder_name_is_the_last_resort_and_must_be_unambiguous()
     {
         Directory.CreateDirectory(Path.Combine(Home, "projects", "a", "web"));
