@@ -22,6 +22,17 @@ public sealed class RepairOperationTests : IDisposable
         Assert.True(r.Succeeded, r.StdErr);
     }
 
+    /// <summary>A repository with one commit and a sub-folder; returns the commit.</summary>
+    private static string CommittedRepo(string repo, string subFolder)
+    {
+        Directory.CreateDirectory(Path.Combine(repo, subFolder));
+        Git(repo, "init", "-q");
+        File.WriteAllText(Path.Combine(repo, "a.txt"), "a");
+        Git(repo, "add", "a.txt");
+        Git(repo, "commit", "-q", "-m", "first");
+        return ProcessRunner.Run("git", ["-C", repo, "rev-parse", "HEAD"]).StdOut.Trim();
+    }
+
     private AgentSession CodexSession(string id, string cwd, string? commit, string? remote)
     {
         var dir = Path.Combine(Home, ".codex", "sessions", "2026", "11", "22");
@@ -44,12 +55,7 @@ public sealed class RepairOperationTests : IDisposable
     public void A_recorded_commit_finds_the_moved_repository_even_under_another_name()
     {
         var repo = Path.Combine(Home, "projects", "renamed-api");
-        Directory.CreateDirectory(Path.Combine(repo, "src"));
-        Git(repo, "init", "-q");
-        File.WriteAllText(Path.Combine(repo, "a.txt"), "a");
-        Git(repo, "add", "a.txt");
-        Git(repo, "commit", "-q", "-m", "first");
-        var head = ProcessRunner.Run("git", ["-C", repo, "rev-parse", "HEAD"]).StdOut.Trim();
+        var head = CommittedRepo(repo, "src");
         Directory.CreateDirectory(Path.Combine(Home, "projects", "decoy", "api")); // same name as the old folder: must lose
         var old = Path.Combine(Home, "old", "api", "src");
         var s = CodexSession("01a20096-0000-7000-8000-000000000001", old, head, "git@github.com:me/api.git");
@@ -66,12 +72,7 @@ public sealed class RepairOperationTests : IDisposable
     public void A_session_without_git_facts_follows_a_session_from_the_same_directory_found_by_commit()
     {
         var repo = Path.Combine(Home, "projects", "renamed shop");
-        Directory.CreateDirectory(Path.Combine(repo, "web"));
-        Git(repo, "init", "-q");
-        File.WriteAllText(Path.Combine(repo, "a.txt"), "a");
-        Git(repo, "add", "a.txt");
-        Git(repo, "commit", "-q", "-m", "first");
-        var head = ProcessRunner.Run("git", ["-C", repo, "rev-parse", "HEAD"]).StdOut.Trim();
+        var head = CommittedRepo(repo, "web");
         var old = Path.Combine(Home, "old", "shop ünï");
         var codex = CodexSession("01a20096-0000-7000-8000-000000000005", old, head, null);
         var claude = ClaudeSession("bbbbbbbb-0000-4000-8000-000000000001", Path.Combine(old, "web"));
