@@ -87,6 +87,8 @@ public sealed class MoveCompatTests
         Directory.Move(oldDir, newDir);
         SameSessionCli.Run(newDir, [opencode], "move", newDir, "--from-dir", oldDir);
 
+        // The listing is per project (the root commit), so it alone would also pass before the move; the resumed turn
+        // below is what proves the session was rebound: opencode runs it in the session's recorded directory.
         Assert.Contains(first.SessionId, opencode.Run(newDir, "session", "list", "--format", "json").EnsureSuccess().StdOut, StringComparison.Ordinal);
         Directory.CreateDirectory(oldDir);
         Assert.DoesNotContain(first.SessionId, opencode.Run(oldDir, "session", "list", "--format", "json").EnsureSuccess().StdOut, StringComparison.Ordinal);
@@ -94,6 +96,9 @@ public sealed class MoveCompatTests
         var resumed = opencode.ResumeSession(newDir, first.SessionId, p2);
         Assert.Equal(first.SessionId, resumed.SessionId);
         AssertResumed(h.StandIn, opencode.Api, p1, first, p2, resumed);
+        var request = h.StandIn.TurnRequest(opencode.Api, p2, resumed.Run.StdOut);
+        Assert.True(request.Mentions(newDir), "the resumed turn's environment does not name the new directory");
+        Assert.False(request.Mentions(home.Combine("old oc")), "the resumed turn still runs in the old directory");
     }
 
     [Fact]
