@@ -16,6 +16,9 @@
         'Test-SameSession'
         'New-SameSessionIdentity'
         'Get-SameSessionIdentity'
+        'Export-AgentSession'
+        'Import-AgentSession'
+        'Get-AgentCapsule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
