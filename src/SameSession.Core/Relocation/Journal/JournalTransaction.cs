@@ -112,8 +112,8 @@ public sealed class JournalTransaction
                 CopyMode(s.Path, staged);
             });
         }
-        foreach (var dir in steps.Where(s => s.Kind == StepKind.WriteFile).Select(s => Path.GetDirectoryName(s.Path)!)) _touched.Add(dir);
-        StepActions.SyncAll(_touched);
+        // No directory sync here: a staged entry lost to a power cut only matters before the commit, when recovery
+        // rolls back anyway; the installs' directories are synced before the commit mark.
     }
 
     private void At(string action, Action act)
