@@ -10,9 +10,15 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('SameSession.format.ps1xml')
     CmdletsToExport      = @(
+        'Get-AgentSession'
+        'Move-AgentSession'
+        'Repair-AgentSession'
         'Test-SameSession'
         'New-SameSessionIdentity'
         'Get-SameSessionIdentity'
+        'Export-AgentSession'
+        'Import-AgentSession'
+        'Get-AgentCapsule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -25,6 +25,22 @@ public abstract class SameSessionCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>A failed session becomes a non-terminating error; with -PassThru the moved sessions' results are written.</summary>
+    private protected void WriteResults(IEnumerable<Core.Operations.Move.MoveResult> results, bool passThru)
+    {
+        foreach (var r in results)
+        {
+            if (r.Error is { } e)
+            {
+                var id = ErrorIds.Find(e.Id) ?? ErrorIds.Internal;
+                WriteError(ErrorRecords.From(new SameSessionException(id, e.Message, e.Target), SessionKey(r)));
+            }
+            else if (passThru && r.Status == Core.Operations.Move.MoveStatus.Moved) WriteObject(r);
+        }
+    }
+
+    private static string SessionKey(Core.Operations.Move.MoveResult r) => AgentSession.FormatKey(r.Provider, r.Id);
+
     /// <summary>Resolves a user path (relative to the current location, ~ expanded) to a file-system path.</summary>
     private protected string ResolvePath(string path) =>
         GetUnresolvedProviderPathFromPSPath(path);

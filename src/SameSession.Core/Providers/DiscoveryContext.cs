@@ -17,5 +17,10 @@ public sealed class DiscoveryContext
     public IOperationObserver Observer { get; }
     public bool IncludeArchived { get; }
 
+    /// <summary>Optional hint: ids the caller wants. Providers may skip reading sessions whose id fails it; the catalog filters again.</summary>
+    public Func<string, bool>? IdFilter { get; init; }
+
+    public bool MayMatchId(string id) => IdFilter?.Invoke(id) ?? true;
+
     public void Warn(string path, string problem) => Observer.Warning($"{path}: {problem}");
 }

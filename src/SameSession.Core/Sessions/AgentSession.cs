@@ -16,6 +16,9 @@ public sealed record AgentSession
     /// <summary>The repository or project root (git toplevel, opencode worktree), when known.</summary>
     public string? ProjectRoot { get; init; }
 
+    /// <summary>The agent's own project id when it has one (opencode project id, Codex project_id).</summary>
+    public string? ProjectId { get; init; }
+
     public string? GitBranch { get; init; }
     public DateTimeOffset? Created { get; init; }
     public DateTimeOffset? Updated { get; init; }
@@ -44,6 +47,9 @@ public sealed record AgentSession
 
     /// <summary>The agent home the session was found in (e.g. ~/.claude).</summary>
     public string? Home { get; init; }
+
+    /// <summary>The id shortened for tables: a UUID's first block, otherwise at most 12 characters.</summary>
+    public string ShortId => Id.Length == 36 && Id[8] == '-' ? Id[..8] : Id.Length > 12 ? Id[..12] : Id;
 
     /// <summary>Stable key: "provider:id", unique across agents.</summary>
     public string Key => FormatKey(Provider, Id);

@@ -35,6 +35,9 @@ public sealed class ExportOperation(ISessionCollector collector, AgentEnvironmen
 
         var collected = collector.Collect(session, environment);
         var sources = Sources(collected);
+        if (request.IncludeWorkspace)
+            foreach (var file in Porting.WorkspaceSnapshot.Collect(cwd, observer.Warning))
+                sources.Add((CapsuleFileSource.FromFile(CapsulePaths.SourcePrefix + file.RelativePath, file.Role, file.SourcePath, file.Executable), file.SourcePath));
         var spool = Path.Combine(scratch ?? Path.GetTempPath(), $"samesession-export-{Guid.NewGuid():N}");
         try
         {

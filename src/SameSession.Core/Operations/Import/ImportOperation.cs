@@ -10,7 +10,8 @@ namespace SameSession.Core.Operations.Import;
 /// Import-AgentSession: decrypt, read the manifest, choose the target directory, stage and verify every entry, then
 /// hand the staged capsule to the provider's installer. Nothing reaches the agent's store unless every hash matched.
 /// </summary>
-public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, AgentEnvironment environment, IOperationObserver observer, TimeProvider? clock = null)
+/// <param name="failureInjector">Tests only: passed to the installer's journal to simulate a crash mid-install.</param>
+public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, AgentEnvironment environment, IOperationObserver observer, TimeProvider? clock = null, Relocation.Journal.IFailureInjector? failureInjector = null)
 {
     private readonly Dictionary<AgentProvider, ISessionInstaller> _installers = installers.ToDictionary(i => i.Provider);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -39,10 +40,13 @@ public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, A
         var provenance = new Provenance(manifest.Created, manifest.Tool.Version, manifest.Source.Cwd, manifest.Source.Os, ManifestJson.Stored(_clock.GetUtcNow()), sha);
 
         observer.Progress(new OperationProgress($"Importing {key}", $"Installing into {cwd}", 60));
-        var installed = installer.Install(staged, new ImportTarget(cwd, environment, request.Force, provenance));
+        var newId = request.NewId ? installer.NewNativeId() : null;
+        var installed = installer.Install(staged, new ImportTarget(cwd, environment, request.Force, provenance, newId, failureInjector));
         observer.Progress(new OperationProgress($"Importing {key}", "Done", 100, Completed: true));
         if (!installed.Changed) observer.Verbose($"{key} was already present and identical; nothing changed.");
-        return new ImportResult(installed.Session, manifest, cwd, installed.Changed, sha);
+        if (installed.Note is not null) observer.Warning(installed.Note);
+        if (installed.Backup is not null) observer.Verbose($"{key} was updated; the replaced copy is kept in {installed.Backup}.");
+        return new ImportResult(installed.Session, manifest, cwd, installed.Changed, sha, installed.Backup);
     }
 
     /// <summary>-Destination, else the source cwd re-rooted under this home, else the same absolute path on the same OS family.</summary>

@@ -6,6 +6,12 @@ namespace SameSession.Core.Operations.Import;
 
 /// <param name="Destination">The directory for the session; default: the source cwd mapped under this home.</param>
 /// <param name="Force">Replace a different session that is in the way, or one the agent is running.</param>
-public sealed record ImportRequest(string Path, IReadOnlyList<IAgeIdentity> Identities, string? Destination = null, bool Force = false);
+/// <param name="NewId">Install as a fork under a fresh native id, leaving any existing copy alone.</param>
+public sealed record ImportRequest(string Path, IReadOnlyList<IAgeIdentity> Identities, string? Destination = null, bool Force = false, bool NewId = false);
 
-public sealed record ImportResult(AgentSession Session, CapsuleManifest Manifest, string Cwd, bool Changed, string CapsuleSha256);
+/// <param name="Backup">The folder keeping what an update replaced (null when nothing was replaced).</param>
+public sealed record ImportResult(AgentSession Session, CapsuleManifest Manifest, string Cwd, bool Changed, string CapsuleSha256, string? Backup = null)
+{
+    public AgentProvider Provider => Session.Provider;
+    public string Id => Session.Id;
+}

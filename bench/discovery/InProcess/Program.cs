@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using SameSession.Core.Operations;
+using SameSession.Core.Sessions;
+
+// Runs the session catalog in-process against HOME (no CLI, no JSON) and prints what it found and how long it took.
+// The runner measures peak RSS around this process with /usr/bin/time.
+var home = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("HOME")!;
+if (args.Contains("--breakdown"))
+{
+    SameSession.Bench.Discovery.Breakdown.Run(home);
+    return;
+}
+var observer = new RecordingObserver();
+var sw = Stopwatch.StartNew();
+var sessions = new SessionCatalog(new AgentEnvironment(home)).Find(SessionQuery.All, observer);
+sw.Stop();
+var perProvider = string.Join(", ", sessions.GroupBy(s => s.Provider).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"));
+Console.WriteLine($"catalog: {sessions.Count} sessions ({perProvider}), {sessions.Sum(s => (long)s.MessageCount)} messages, " +
+                  $"{sessions.Sum(s => s.SizeBytes) / (1024 * 1024)} MB of session files, {observer.Warnings.Count} warnings, " +
+                  $"{sw.Elapsed.TotalSeconds:F2} s inside Find");

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Discovery benchmark. One command:   bash bench/discovery/run.sh [SESSIONS] [TOTAL_MB]
+# (defaults 10000 sessions, 2048 MB; a quick run: bash bench/discovery/run.sh 500 100)
+# Generates a synthetic home (bench/discovery/generate.py) in a temp dir, warms the page cache, then measures
+# wall time and peak RSS (/usr/bin/time) of: the shell baseline (first line of every .json/.jsonl),
+# `samesession list --json > /dev/null`, and the catalog in-process. Best of 3 runs each. Deletes the home.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SESSIONS=${1:-10000}
+TOTAL_MB=${2:-2048}
+RUNS=${RUNS:-3}
+
+if [ ! -x /usr/bin/time ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get install -y -qq time >/dev/null
+fi
+
+echo "== building (Release)"
+dotnet build src/SameSession.Cli -c Release -nologo -v q >/dev/null
+dotnet build bench/discovery/InProcess -c Release -nologo -v q >/dev/null
+CLI=src/SameSession.Cli/bin/Release/net8.0/samesession.dll
+INPROC=bench/discovery/InProcess/bin/Release/net10.0/discovery-inproc.dll
+
+BENCH_HOME=$(mktemp -d "${TMPDIR:-/tmp}/ss-bench-XXXXXX")
+trap 'rm -rf "$BENCH_HOME"' EXIT
+echo "== generating $SESSIONS sessions, ~$TOTAL_MB MB into $BENCH_HOME"
+python3 bench/discovery/generate.py "$BENCH_HOME" --sessions "$SESSIONS" --total-mb "$TOTAL_MB"
+echo "   $(du -sh "$BENCH_HOME" | cut -f1) on disk, $(find "$BENCH_HOME" -type f | wc -l) files"
+find "$BENCH_HOME" -type f -exec cat {} + >/dev/null   # warm the page cache: every contender reads from memory
+
+# Every contender sees only the synthetic home: no agent override variables from this machine.
+ENVCLEAN=(env -u CLAUDE_CONFIG_DIR -u CODEX_HOME -u CODEX_SQLITE_HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u GEMINI_CLI_HOME HOME="$BENCH_HOME")
+stats=$(mktemp)
+best() {  # best of $RUNS: prints "seconds peak_rss_kb cpu_seconds(user+sys of the best run)"
+  local best_s="" best_kb=0 best_cpu=""
+  for _ in $(seq "$RUNS"); do
+    "${ENVCLEAN[@]}" /usr/bin/time -f "%e %M %U %S" -o "$stats" "$@" >/dev/null 2>&1
+    read -r s kb u sy <"$stats"
+    if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_cpu=$(awk "BEGIN{print $u + $sy}"); fi
+    [ "$kb" -gt "$best_kb" ] && best_kb=$kb
+  done
+  echo "$best_s $best_kb $best_cpu"
+}
+
+echo "== measuring (best of $RUNS)"
+read -r base_s base_kb base_cpu < <(best bash -c "find '$BENCH_HOME' -type f \\( -name '*.jsonl' -o -name '*.json' \\) -print0 | xargs -0 head -qn1 > /dev/null")
+read -r cli_s cli_kb cli_cpu < <(best bash -c "dotnet '$CLI' list --json > /dev/null")
+read -r inp_s inp_kb inp_cpu < <(best dotnet "$INPROC" "$BENCH_HOME")
+"${ENVCLEAN[@]}" dotnet "$INPROC" "$BENCH_HOME"
+"${ENVCLEAN[@]}" dotnet "$INPROC" "$BENCH_HOME" --breakdown   # single-threaded cost of each scanning layer
+rm -f "$stats"
+
+printf '\n%-44s %9s %9s %12s %9s\n' "contender" "wall s" "cpu s" "peak RSS MB" "wall/base"
+row() { printf '%-44s %9s %9s %12d %8.2fx\n' "$1" "$2" "$4" $(( $3 / 1024 )) "$(awk "BEGIN{print $2 / ($base_s > 0 ? $base_s : 0.01)}")"; }
+row "baseline: find | xargs head -qn1" "$base_s" "$base_kb" "$base_cpu"
+row "samesession list --json > /dev/null" "$cli_s" "$cli_kb" "$cli_cpu"
+row "catalog in-process (Find, incl. startup)" "$inp_s" "$inp_kb" "$inp_cpu"
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "(ratio < 1 beats the baseline; target: peak RSS < 300 MB)"

@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+
+namespace SameSession.Core.Infrastructure;
+
+/// <summary>The git top-level of a directory (the nearest ancestor holding .git), cached per directory for one discovery run.</summary>
+internal sealed class ProjectRootFinder
+{
+    private readonly ConcurrentDictionary<string, string?> _cache = new(StringComparer.Ordinal);
+
+    public string? Find(string? directory)
+    {
+        if (string.IsNullOrEmpty(directory) || !Path.IsPathFullyQualified(directory)) return null;
+        return _cache.GetOrAdd(directory, Walk);
+    }
+
+    private string? Walk(string directory)
+    {
+        if (!Directory.Exists(directory)) return null;
+        if (Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git"))) return directory;
+        var parent = Path.GetDirectoryName(directory);
+        return parent is null || parent == directory ? null : _cache.GetOrAdd(parent, Walk);
+    }
+}

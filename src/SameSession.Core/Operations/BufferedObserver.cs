@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace SameSession.Core.Operations;
+
+/// <summary>
+/// Collects warnings and verbose messages from worker threads so they can be replayed on the caller's thread
+/// (a cmdlet may only write to its streams from the pipeline thread).
+/// </summary>
+internal sealed class BufferedObserver : IOperationObserver
+{
+    private readonly ConcurrentQueue<(bool Warning, string Message)> _messages = new();
+
+    public void Progress(OperationProgress progress) { }
+    public void Warning(string message) => _messages.Enqueue((true, message));
+    public void Verbose(string message) => _messages.Enqueue((false, message));
+    public bool ShouldProcess(string target, string action) => false;
+
+    public void ReplayTo(IOperationObserver target)
+    {
+        while (_messages.TryDequeue(out var m))
+        {
+            if (m.Warning) target.Warning(m.Message);
+            else target.Verbose(m.Message);
+        }
+    }
+}

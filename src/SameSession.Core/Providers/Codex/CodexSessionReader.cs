@@ -1,0 +1,117 @@
+using SameSession.Core.Infrastructure;
+using SameSession.Core.Sessions;
+
+namespace SameSession.Core.Providers.Codex;
+
+/// <summary>Describes one rollout: one byte scan for counts, then parses the meta, last turn context, prompts and tail.</summary>
+internal static class CodexSessionReader
+{
+    public const string ZstdNote = "zstd-compressed rollout";
+    private const int UuidLength = 36;
+
+    /// <summary>The thread id at the end of <c>rollout-&lt;local time&gt;-&lt;uuid&gt;.jsonl[.zst]</c>.</summary>
+    public static string? IdFromFileName(string path)
+    {
+        var name = Path.GetFileName(path);
+        var stem = name.EndsWith(".jsonl.zst", StringComparison.Ordinal) ? name[..^".jsonl.zst".Length]
+            : name.EndsWith(".jsonl", StringComparison.Ordinal) ? name[..^".jsonl".Length] : null;
+        if (stem is null || stem.Length < UuidLength) return null;
+        var id = stem[^UuidLength..];
+        return Guid.TryParse(id, out _) ? id : null;
+    }
+
+    public static AgentSession? Read(string rollout, bool inArchive, CodexFacts facts, DiscoveryContext context)
+    {
+        var id = IdFromFileName(rollout)!;
+        CodexThreadRow? row = null;
+        facts.Rows?.TryGetValue(id, out row);
+        facts.Names.TryGetValue(id, out var name);
+        try
+        {
+            var info = new FileInfo(rollout);
+            var baseSession = new AgentSession
+            {
+                Provider = AgentProvider.Codex,
+                Id = id,
+                Home = facts.Home,
+                SizeBytes = info.Length,
+                Files = facts.DbPath is not null && row is not null ? [rollout, facts.DbPath] : [rollout],
+                IsArchived = inArchive || row?.Archived == true,
+                IsLive = CodexWriterLocks.IsHeld(facts.Home, id),
+                ProjectId = row?.ProjectId,
+            };
+            if (rollout.EndsWith(".zst", StringComparison.Ordinal))
+                return FromRow(baseSession, row, name, info, facts) with { Note = ZstdNote };
+            if (info.Length == 0)
+            {
+                context.Observer.Verbose($"{rollout}: empty rollout; skipped.");
+                return null;
+            }
+
+            using var handle = RecordedLines<CodexRolloutLine>.Open(rollout);
+            var scan = new CodexRolloutScan();
+            JsonlLines.Scan(handle, ref scan);
+            var lines = new RecordedLines<CodexRolloutLine>(handle, rollout, context, CodexRolloutLine.Parse);
+
+            var meta = (scan.Meta ?? scan.First) is { } m ? lines.Parse(m) : null;
+            var turn = scan.LastTurnContext is { } t ? lines.Parse(t) : null;
+            var tail = scan.LastLine is { } l ? lines.Parse(l, warn: !scan.UnterminatedLast) : null;
+            if (scan.UnterminatedLast && tail is null)
+            {
+                context.Warn(rollout, $"the last line (at byte {scan.LastLine!.Value.Offset}) is cut off; it was ignored. Codex may still be writing it.");
+                tail = null;
+            }
+            // Lazy: user lines are parsed only until the first real prompt (and the oldest cwd fallback) is found.
+            var userTexts = scan.UserMessages.Select(u => lines.Parse(u)?.UserText).Where(x => x is not null);
+            var prompt = userTexts.Select(x => x!.Trim()).FirstOrDefault(x => x.Length > 0 && !CodexRolloutScan.IsInjectedText(x));
+            if (meta is null && turn is null && row is null)
+                context.Warn(rollout, "no readable session_meta line; listed with file facts only.");
+
+            var directory = row?.Cwd ?? turn?.Cwd ?? meta?.Cwd ?? userTexts.Select(CodexRolloutLine.CwdFromEnvironmentContext).FirstOrDefault(c => c is not null);
+            if (meta?.Id is { } metaId && !string.Equals(metaId, id, StringComparison.OrdinalIgnoreCase))
+                context.Warn(rollout, $"session_meta names thread {metaId} but the file name says {id}; Codex will not find it by id.");
+            prompt ??= Trimmed(row?.FirstUserMessage);
+
+            return baseSession with
+            {
+                Title = Title(name, row) ?? SessionText.TitleFromPrompt(prompt),
+                FirstPrompt = prompt,
+                Directory = directory,
+                ProjectRoot = facts.Roots.Find(directory),
+                GitBranch = row?.GitBranch ?? meta?.GitBranch,
+                ProviderVersion = row?.CliVersion ?? meta?.CliVersion,
+                Created = meta?.Timestamp ?? row?.Created,
+                Updated = Latest(tail?.Timestamp, row?.Updated) ?? new DateTimeOffset(info.LastWriteTimeUtc),
+                MessageCount = scan.MessageCount,
+                IsOrphaned = directory is not null && !Directory.Exists(directory),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Warn(rollout, $"could not be read ({ex.Message}); skipped.");
+            return null;
+        }
+    }
+
+    private static AgentSession FromRow(AgentSession s, CodexThreadRow? row, string? name, FileInfo info, CodexFacts facts) => s with
+    {
+        Title = Title(name, row) ?? SessionText.TitleFromPrompt(Trimmed(row?.FirstUserMessage)),
+        FirstPrompt = Trimmed(row?.FirstUserMessage),
+        Directory = row?.Cwd,
+        ProjectRoot = facts.Roots.Find(row?.Cwd),
+        GitBranch = row?.GitBranch,
+        ProviderVersion = row?.CliVersion,
+        Created = row?.Created,
+        Updated = row?.Updated ?? new DateTimeOffset(info.LastWriteTimeUtc),
+        IsOrphaned = row?.Cwd is { } cwd && !Directory.Exists(cwd),
+    };
+
+    private static string? Title(string? indexName, CodexThreadRow? row) =>
+        SessionText.NonEmpty(indexName) ?? SessionText.NonEmpty(row?.Name) ?? SessionText.NonEmpty(row?.Title);
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a > b ? a : b;
+
+
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

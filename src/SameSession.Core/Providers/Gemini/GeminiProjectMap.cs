@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SameSession.Core.Providers.Common;
+
+namespace SameSession.Core.Providers.Gemini;
+
+/// <summary>
+/// Maps Gemini's per-project folders under tmp/ back to project paths: the registry projects.json
+/// ({"projects": {path: slug}}), the .project_root ownership markers, and for legacy folders named sha256(path)
+/// any known path whose hash matches.
+/// </summary>
+internal sealed class GeminiProjectMap
+{
+    private readonly Dictionary<string, string> _slugToPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _hashToPath = new(StringComparer.OrdinalIgnoreCase);
+
+    public const string Marker = ".project_root";
+
+    public static string RegistryPath(string home) => Path.Combine(home, "projects.json");
+
+    public IReadOnlyDictionary<string, string> SlugToPath => _slugToPath;
+
+    public static GeminiProjectMap Load(string home, DiscoveryContext context)
+    {
+        var map = new GeminiProjectMap();
+        var registry = RegistryPath(home);
+        if (File.Exists(registry))
+        {
+            using var doc = JsonRead.TryParseFile(registry, context);
+            if (doc?.RootElement.Obj("projects") is { } projects)
+                foreach (var p in projects.EnumerateObject())
+                    if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 } slug)
+                        map.Add(slug, p.Name);
+        }
+        foreach (var baseDir in new[] { Path.Combine(home, "tmp"), Path.Combine(home, "history") })
+        {
+            if (!Directory.Exists(baseDir)) continue;
+            foreach (var dir in Directory.EnumerateDirectories(baseDir))
+                if (ReadMarker(dir) is { } owner) map.Add(Path.GetFileName(dir), owner);
+        }
+        return map;
+    }
+
+    private void Add(string slug, string path)
+    {
+        _slugToPath.TryAdd(slug, path);
+        _hashToPath.TryAdd(Sha256(path), path);
+    }
+
+    /// <summary>The project path a tmp/&lt;slug&gt; folder belongs to, or null when nothing records it.</summary>
+    public string? PathFor(string slugDir, string? projectHash)
+    {
+        var slug = Path.GetFileName(slugDir);
+        if (_slugToPath.TryGetValue(slug, out var p)) return p;
+        if (_hashToPath.TryGetValue(slug, out p)) return p;
+        return projectHash is not null && _hashToPath.TryGetValue(projectHash, out p) ? p : null;
+    }
+
+    public static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(path)));
+
+    private static string? ReadMarker(string dir)
+    {
+        var marker = Path.Combine(dir, Marker);
+        try { return File.Exists(marker) ? File.ReadAllText(marker).Trim() is { Length: > 0 } t ? t : null : null; }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+}

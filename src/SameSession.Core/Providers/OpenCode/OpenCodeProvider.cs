@@ -1,0 +1,89 @@
+using SameSession.Core.Infrastructure;
+using SameSession.Core.Providers.Common;
+using SameSession.Core.Sessions;
+
+namespace SameSession.Core.Providers.OpenCode;
+
+/// <summary>
+/// opencode sessions from every database in the data home (opencode.db, channel databases opencode-&lt;channel&gt;.db,
+/// $OPENCODE_DB) and from the legacy JSON storage. Subsessions (parent_id set) are listed too, with a Note naming
+/// the parent, because they move together with it.
+/// </summary>
+public sealed class OpenCodeProvider : IAgentProvider
+{
+    public AgentProvider Kind => AgentProvider.OpenCode;
+
+    /// <summary>How long a query waits for a lock held by a writer before the database is reported and skipped.</summary>
+    internal int BusyTimeoutSeconds { get; init; } = 3;
+
+    public string ResolveHome(AgentEnvironment env) => AgentHomes.Resolve(Kind, env);
+
+    public IEnumerable<AgentSession> Discover(DiscoveryContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var home = ResolveHome(context.Environment);
+        var databases = DatabasePaths(home, context.Environment).Where(File.Exists).ToList();
+        var projects = new Dictionary<string, OpenCodeProject>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, OpenCodeSessionRow>(StringComparer.Ordinal);
+        foreach (var db in databases)
+            Merge(new OpenCodeDatabaseReader(db, context, BusyTimeoutSeconds).Read(), projects, rows);
+        var storage = Path.Combine(home, "storage");
+        if (Directory.Exists(Path.Combine(storage, "session")))
+            Merge(new OpenCodeLegacyReader(storage, context).Read(), projects, rows);
+        if (rows.Count == 0) return [];
+
+        var live = OpenCodeLiveness.Probe(databases);
+        var roots = new ProjectRootFinder();
+        return rows.Values.Select(r => ToSession(r, projects, live, roots, home)).ToList();
+    }
+
+    /// <summary>Every database opencode may have written under this home, the $OPENCODE_DB one first.</summary>
+    internal static IReadOnlyList<string> DatabasePaths(string home, AgentEnvironment env)
+    {
+        var paths = new List<string>();
+        if (env.Get("OPENCODE_DB") is { } custom && custom != ":memory:")
+            paths.Add(Path.IsPathFullyQualified(custom) ? custom : Path.Combine(home, env.ExpandHome(custom)));
+        paths.Add(Path.Combine(home, "opencode.db"));
+        if (Directory.Exists(home))
+            paths.AddRange(Directory.EnumerateFiles(home, "opencode-*.db").Order(StringComparer.Ordinal));
+        return paths.Distinct(PathText.Comparer).ToList();
+    }
+
+    private static void Merge(OpenCodeStore? store, Dictionary<string, OpenCodeProject> projects, Dictionary<string, OpenCodeSessionRow> rows)
+    {
+        if (store is null) return;
+        foreach (var (id, p) in store.Projects) projects.TryAdd(id, p);
+        foreach (var s in store.Sessions) rows.TryAdd(s.Id, s);
+    }
+
+    private static AgentSession ToSession(OpenCodeSessionRow r, Dictionary<string, OpenCodeProject> projects, OpenCodeLiveness live,
+        ProjectRootFinder roots, string home)
+    {
+        var project = projects.GetValueOrDefault(r.ProjectId);
+        var tree = GitWorkTree.Find(r.Directory, roots);
+        var orphan = OpenCodeOrphans.Reason(r, projects, tree);
+        var notes = new[] { r.ParentId is null ? null : $"subsession of {r.ParentId}", orphan is null ? null : $"orphaned: {orphan}", r.StorageNote }
+            .Where(n => n is not null);
+        return new AgentSession
+        {
+            Provider = AgentProvider.OpenCode,
+            Id = r.Id,
+            Title = r.Title,
+            Directory = r.Directory,
+            ProjectRoot = project is { Id: not OpenCodeProject.GlobalId } ? project.Worktree : tree?.Root,
+            GitBranch = tree?.Branch(),
+            Created = r.Created,
+            Updated = r.Updated ?? r.Created,
+            MessageCount = r.MessageCount,
+            SizeBytes = r.SizeBytes,
+            ProviderVersion = r.Version,
+            IsOrphaned = orphan is not null,
+            IsLive = live.Any && live.IsLive(r, project),
+            IsArchived = r.Archived,
+            Note = string.Join("; ", notes) is { Length: > 0 } n ? n : null,
+            FirstPrompt = r.FirstPrompt,
+            Files = r.Files,
+            Home = home,
+        };
+    }
+}

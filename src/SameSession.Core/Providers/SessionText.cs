@@ -1,0 +1,17 @@
+namespace SameSession.Core.Providers;
+
+/// <summary>Small text helpers shared by providers: titles derived from prompts, blank-as-null.</summary>
+internal static class SessionText
+{
+    public const int TitleChars = 80;
+
+    /// <summary>A title made from a prompt: its first line, cut to <see cref="TitleChars"/>.</summary>
+    public static string? TitleFromPrompt(string? prompt)
+    {
+        if (prompt is null) return null;
+        var firstLine = prompt.Split('\n', 2)[0].Trim();
+        return firstLine.Length > TitleChars ? firstLine[..(TitleChars - 3)] + "..." : firstLine;
+    }
+
+    public static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,72 @@
+using System.Collections.ObjectModel;
+
+namespace SameSession.Core.Relocation.Journal;
+
+/// <summary>
+/// The file and SQLite changes that together make one session's move. Built by a rebinder, shown as the plan,
+/// then applied all-or-nothing by a <see cref="JournalTransaction"/>.
+/// </summary>
+public sealed class ChangeSet
+{
+    private readonly List<JournalStep> _steps = [];
+
+    public ChangeSet(string description) => Description = description;
+
+    public string Description { get; }
+
+    public ReadOnlyCollection<JournalStep> Steps => _steps.AsReadOnly();
+
+    public bool IsEmpty => _steps.Count == 0;
+
+    public ChangeSet CreateDirectory(string path)
+    {
+        if (!_steps.Any(s => s.Kind == StepKind.CreateDirectory && s.Path == path))
+            _steps.Add(new JournalStep { Kind = StepKind.CreateDirectory, Path = path });
+        return this;
+    }
+
+    /// <summary>Creates <paramref name="path"/> and every missing parent, outermost first.</summary>
+    public ChangeSet CreateDirectories(string path)
+    {
+        var missing = new Stack<string>();
+        for (var d = path; !string.IsNullOrEmpty(d) && !Directory.Exists(d); d = System.IO.Path.GetDirectoryName(d)) missing.Push(d);
+        foreach (var d in missing) CreateDirectory(d);
+        return this;
+    }
+
+    /// <summary>Writes new content at <paramref name="path"/>; <paramref name="content"/> runs while staging.</summary>
+    public ChangeSet WriteFile(string path, Action<Stream> content)
+    {
+        _steps.Add(new JournalStep { Kind = StepKind.WriteFile, Path = path, Content = content });
+        return this;
+    }
+
+    public ChangeSet Move(string from, string to)
+    {
+        _steps.Add(new JournalStep { Kind = StepKind.Move, From = from, Path = to });
+        return this;
+    }
+
+    public ChangeSet Delete(string path)
+    {
+        _steps.Add(new JournalStep { Kind = StepKind.Delete, Path = path });
+        return this;
+    }
+
+    public ChangeSet RemoveDirectoryIfEmpty(string path)
+    {
+        _steps.Add(new JournalStep { Kind = StepKind.RemoveDirectoryIfEmpty, Path = path });
+        return this;
+    }
+
+    public ChangeSet Sql(string database, IEnumerable<SqlStatement> statements, SqlProbe probe)
+    {
+        _steps.Add(new JournalStep { Kind = StepKind.Sql, Path = database, Statements = statements.ToList(), Probe = probe });
+        return this;
+    }
+
+    /// <summary>The plan, one change per line (what -WhatIf prints).</summary>
+    public IEnumerable<string> PlanLines() => _steps.Where(s => s.Kind != StepKind.RemoveDirectoryIfEmpty).Select(s => s.ToString());
+
+    public override string ToString() => $"{Description}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", PlanLines())}";
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.Json;
+using SameSession.Core.Errors;
+using SameSession.Core.Operations;
+using SameSession.Core.Providers;
+using SameSession.Core.Providers.ClaudeCode;
+using SameSession.Core.Relocation.Journal;
+using SameSession.Core.Sessions;
+
+namespace SameSession.Core.Relocation.Rebind.ClaudeCode;
+
+/// <summary>
+/// Moves a Claude Code session (formats doc §1.8): the transcript, its <c>&lt;id&gt;/</c> folder and old flat
+/// subagent files go to the destination's project folder with every cwd rewritten; <c>history.jsonl</c> entries of
+/// the session get the new project; <c>~/.claude.json</c> gets the project entry for the new directory.
+/// </summary>
+public sealed class ClaudeCodeRebinder : IRebinder
+{
+    public AgentProvider Kind => AgentProvider.ClaudeCode;
+
+    public bool IsLiveNow(AgentSession session, AgentEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var home = session.Home ?? AgentHomes.Resolve(AgentProvider.ClaudeCode, environment);
+        return ClaudeLiveRegistry.LiveSessionIds(home, new DiscoveryContext(environment, new RecordingObserver())).Contains(session.Id);
+    }
+
+    public RebindPlan Plan(AgentSession session, RebindRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(request);
+        var (oldDir, newDir) = RebinderRegistry.Directories(session, request);
+        var home = session.Home ?? AgentHomes.Resolve(AgentProvider.ClaudeCode, request.Environment);
+        var transcript = session.Files.FirstOrDefault(f => Path.GetFileName(f) == session.Id + ".jsonl" && File.Exists(f))
+            ?? FindTranscript(home, session.Id)
+            ?? throw new SameSessionException(ErrorIds.SessionNotFound, $"The transcript of Claude Code session {session.Id} is no longer under {home}/projects.", session.Key);
+        var oldFolder = Path.GetDirectoryName(transcript)!;
+        var newFolder = Path.Combine(home, "projects", ClaudeProjectFolder.Name(newDir));
+        var sameFolder = string.Equals(Path.GetFullPath(oldFolder), Path.GetFullPath(newFolder), StringComparison.Ordinal);
+        if (!sameFolder && File.Exists(Path.Combine(newFolder, session.Id + ".jsonl")))
+            throw new SameSessionException(ErrorIds.DestinationExists,
+                $"{Path.Combine(newFolder, session.Id + ".jsonl")} already exists: a session with this id is already in {newDir}. Remove one copy first.", session.Key);
+
+        // Absolute paths into the session's own folder (persisted tool outputs) follow the folder.
+        var local = PathStyles.Current;
+        var map = sameFolder ? request.Map : request.Map.With([new PathMapping(Path.Combine(oldFolder, session.Id), local, Path.Combine(newFolder, session.Id), local)]);
+        var rule = ClaudeRewriteRules.Transcript(request.RewriteContent);
+        var changes = new ChangeSet($"Move Claude Code session {session.Id} from {oldDir} to {newDir}");
+
+        foreach (var file in SessionFiles(transcript, session))
+        {
+            var target = Path.Combine(newFolder, Path.GetRelativePath(oldFolder, file));
+            if (!sameFolder) changes.CreateDirectories(Path.GetDirectoryName(target)!);
+            if (file.EndsWith(".jsonl", StringComparison.Ordinal))
+            {
+                changes.WriteFile(target, JsonlContent.Rewritten(file, map, rule));
+                if (!sameFolder) changes.Delete(file);
+            }
+            else if (!sameFolder) changes.Move(file, target);
+        }
+        if (!sameFolder)
+        {
+            var sessionFolder = Path.Combine(oldFolder, session.Id);
+            if (Directory.Exists(sessionFolder))
+            {
+                foreach (var d in Directory.EnumerateDirectories(sessionFolder, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+                    changes.RemoveDirectoryIfEmpty(d);
+                changes.RemoveDirectoryIfEmpty(sessionFolder);
+            }
+            changes.RemoveDirectoryIfEmpty(oldFolder);
+        }
+
+        var history = Path.Combine(home, "history.jsonl");
+        if (JsonlContent.Mentions(history, session.Id))
+            changes.WriteFile(history, JsonlContent.Rewritten(history, request.Map, ClaudeRewriteRules.History, line => IsSessionLine(line, session.Id)));
+
+        var config = ConfigPath(home, request.Environment);
+        if (File.Exists(config) && ClaudeConfigProjects.HasEntry(File.ReadAllBytes(config), oldDir))
+            changes.WriteFile(config, output =>
+            {
+                var bytes = File.ReadAllBytes(config);
+                output.Write(ClaudeConfigProjects.CopyEntry(bytes, oldDir, newDir) ?? bytes);
+            });
+        return new RebindPlan(session, oldDir, newDir, changes);
+    }
+
+    /// <summary>With CLAUDE_CONFIG_DIR the global config is reported to live inside it; otherwise ~/.claude.json.</summary>
+    private static string ConfigPath(string home, AgentEnvironment env)
+    {
+        var inside = Path.Combine(home, ".claude.json");
+        return File.Exists(inside) ? inside : Path.Combine(env.Home, ".claude.json");
+    }
+
+    private static string? FindTranscript(string home, string id)
+    {
+        var projects = Path.Combine(home, "projects");
+        if (!Directory.Exists(projects)) return null;
+        return Directory.EnumerateDirectories(projects).Select(d => Path.Combine(d, id + ".jsonl")).FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>The transcript, everything in its <c>&lt;id&gt;/</c> folder now, and old flat subagents discovery listed.</summary>
+    private static IEnumerable<string> SessionFiles(string transcript, AgentSession session)
+    {
+        var folder = Path.GetDirectoryName(transcript)!;
+        var own = Path.Combine(folder, session.Id);
+        var files = new List<string> { transcript };
+        if (Directory.Exists(own))
+            files.AddRange(Directory.EnumerateFiles(own, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(StepActions.NewSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        files.AddRange(session.Files.Where(f => Path.GetDirectoryName(f) == folder && Path.GetFileName(f).StartsWith("agent-", StringComparison.Ordinal) && File.Exists(f)));
+        return files.Distinct(StringComparer.Ordinal);
+    }
+
+    private static bool IsSessionLine(ReadOnlyMemory<byte> line, string id)
+    {
+        if (line.Span.IndexOf(Encoding.UTF8.GetBytes(id)) < 0) return false;
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("sessionId", out var s) && s.ValueKind == JsonValueKind.String && s.GetString() == id;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using SameSession.Core.Operations;
+using SameSession.Core.Providers;
+
+namespace SameSession.Core.Sessions;
+
+/// <summary>
+/// Finds sessions: fans out to the providers in parallel, merges, filters, sorts by Updated (newest first).
+/// Never writes. A provider that fails or a missing home becomes a warning; the others go on.
+/// </summary>
+public sealed class SessionCatalog
+{
+    private readonly AgentEnvironment _env;
+    private readonly IReadOnlyList<IAgentProvider> _providers;
+    private readonly PathRules _rules;
+
+    public SessionCatalog(AgentEnvironment env, IReadOnlyList<IAgentProvider>? providers = null, PathRules? rules = null)
+    {
+        _env = env;
+        _providers = providers ?? ProviderRegistry.All;
+        _rules = rules ?? PathRules.Current;
+    }
+
+    public IReadOnlyList<AgentSession> Find(SessionQuery query, IOperationObserver observer)
+    {
+        var filter = new SessionFilter(query, _env, _rules);
+        var chosen = _providers.Where(p => query.Providers.Count == 0 || query.Providers.Contains(p.Kind)).ToList();
+        var buffer = new BufferedObserver();
+        var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.MatchesId };
+
+        var perProvider = new List<AgentSession>[chosen.Count];
+        Parallel.For(0, chosen.Count, i => perProvider[i] = DiscoverOne(chosen[i], context, explicitlyAsked: query.Providers.Count > 0, buffer));
+        buffer.ReplayTo(observer);
+
+        var sorted = perProvider.SelectMany(l => l)
+            .Where(filter.Matches)
+            .OrderByDescending(s => s.Updated ?? DateTimeOffset.MinValue)
+            .ThenBy(s => s.Provider)
+            .ThenBy(s => s.Id, StringComparer.Ordinal);
+        return (query.Latest > 0 ? sorted.Take(query.Latest) : sorted).ToList();
+    }
+
+    private List<AgentSession> DiscoverOne(IAgentProvider provider, DiscoveryContext context, bool explicitlyAsked, BufferedObserver buffer)
+    {
+        var home = provider.ResolveHome(_env);
+        var homeMissing = !Directory.Exists(home);
+        if (homeMissing)
+        {
+            var message = $"{home}: {provider.Kind} home not found; no {provider.Kind} sessions listed.";
+            if (explicitlyAsked) buffer.Warning(message);
+            else buffer.Verbose(message);
+        }
+        var found = new List<AgentSession>();
+        try
+        {
+            foreach (var s in provider.Discover(context)) found.Add(s);
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException && homeMissing)
+        {
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            context.Warn(home, $"{provider.Kind} discovery stopped early ({ex.GetType().Name}: {ex.Message}); {found.Count} sessions listed from it.");
+        }
+        return found;
+    }
+}
