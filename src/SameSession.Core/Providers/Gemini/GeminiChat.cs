@@ -1,4 +1,4 @@
-using System.Text;
+using SameSession.Core.Infrastructure;
 using System.Text.Json;
 using SameSession.Core.Providers.Common;
 
@@ -37,49 +37,92 @@ internal sealed record GeminiChat
     private static GeminiChat? ReadJsonl(string file, DiscoveryContext context)
     {
         var metadata = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        var messages = new Tally();
-        var checkpoint = new Tally();
-        var malformed = 0;
-        var lineNo = 0;
+        var scan = new LineScan { Messages = new Tally(), Checkpoint = new Tally(), Metadata = metadata };
         try
         {
-            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.UTF8);
-            while (reader.ReadLine() is { } line)
-            {
-                lineNo++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                JsonElement e;
-                try
-                {
-                    using var doc = JsonDocument.Parse(line);
-                    e = doc.RootElement.Clone();
-                }
-                catch (JsonException)
-                {
-                    malformed++;
-                    continue;
-                }
-                if (e.ValueKind != JsonValueKind.Object) { malformed++; continue; }
-                if (e.Str("$rewindTo") is { } target) messages.RewindTo(target);
-                else if (e.Obj("$set") is { } set)
-                {
-                    foreach (var p in set.EnumerateObject()) metadata[p.Name] = p.Value;
-                    if (set.Arr("messages") is { } replaced) checkpoint.Replace(replaced);
-                }
-                else if (e.Str("id") is not null) messages.Add(e);
-                // A resume in the same minute appends a second metadata line; the first one's startTime is the session's.
-                else if (e.Str("sessionId") is not null) foreach (var p in e.EnumerateObject()) metadata.TryAdd(p.Name, p.Value);
-            }
+            using var handle = RecordedLines<object>.Open(file);
+            JsonlLines.Scan(handle, ref scan);
         }
         catch (IOException ex)
         {
             context.Warn(file, $"could not be read ({ex.Message}); skipped");
             return null;
         }
-        if (malformed > 0)
-            context.Warn(file, $"{malformed} of {lineNo} lines are malformed or truncated JSON and were ignored");
+        if (scan.Malformed > 0)
+            context.Warn(file, $"{scan.Malformed} of {scan.Lines} lines are malformed or truncated JSON and were ignored");
         var header = JsonSerializer.SerializeToElement(metadata);
-        return Build(file, header, messages.Count > 0 || checkpoint.Count == 0 ? messages : checkpoint, context);
+        return Build(file, header, scan.Messages.Count > 0 || scan.Checkpoint.Count == 0 ? scan.Messages : scan.Checkpoint, context);
+    }
+
+    /// <summary>
+    /// One pass over the file's bytes: message lines are only tokenized (id and type read, the large content of
+    /// replies skipped); user prompts, metadata and $set lines, which are small, are parsed.
+    /// </summary>
+    private struct LineScan : IJsonlLineVisitor
+    {
+        public Tally Messages;
+        public Tally Checkpoint;
+        public Dictionary<string, JsonElement> Metadata;
+        public int Lines;
+        public int Malformed;
+
+        public void Visit(ReadOnlySpan<byte> line, long offset, long length, bool clipped, bool unterminated)
+        {
+            Lines++;
+            if (line.Trim((byte)' ').IsEmpty || (line.Length == 1 && line[0] == (byte)'\r')) return;
+            if (clipped || Peek(line) is not { } top)
+            {
+                Malformed++;
+                return;
+            }
+            if (top.RewindTo is { } target) Messages.RewindTo(target);
+            else if (top.Id is not null && top.Type != "user") Messages.Add(top.Id, top.Type ?? "", null);
+            else if (top.Id is not null || top.IsSet || top.IsMetadata) Parsed(line);
+        }
+
+        private readonly void Parsed(ReadOnlySpan<byte> line)
+        {
+            using var doc = JsonDocument.Parse(line.ToArray());
+            var e = doc.RootElement;
+            if (e.Obj("$set") is { } set)
+            {
+                foreach (var p in set.EnumerateObject()) Metadata[p.Name] = p.Value.Clone();
+                if (set.Arr("messages") is { } replaced) Checkpoint.Replace(replaced);
+            }
+            else if (e.Str("id") is not null) Messages.Add(e);
+            // A resume in the same minute appends a second metadata line; the first one's startTime is the session's.
+            else foreach (var p in e.EnumerateObject()) Metadata.TryAdd(p.Name, p.Value.Clone());
+        }
+
+        /// <summary>The line's top-level id/type/$rewindTo and whether it is a $set or a metadata line; null when it is not valid JSON.</summary>
+        private static (string? Id, string? Type, string? RewindTo, bool IsSet, bool IsMetadata)? Peek(ReadOnlySpan<byte> line)
+        {
+            var reader = new Utf8JsonReader(line);
+            string? id = null, type = null, rewind = null;
+            bool isSet = false, isMetadata = false;
+            try
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.ValueSpan;
+                    reader.Read();
+                    var str = reader.TokenType == JsonTokenType.String;
+                    if (name.SequenceEqual("id"u8) && str) id = reader.GetString();
+                    else if (name.SequenceEqual("type"u8) && str) type = reader.GetString();
+                    else if (name.SequenceEqual("$rewindTo"u8) && str) rewind = reader.GetString();
+                    else if (name.SequenceEqual("$set"u8)) isSet = reader.TokenType == JsonTokenType.StartObject;
+                    else if (name.SequenceEqual("sessionId"u8)) isMetadata = str;
+                    reader.Skip();
+                }
+                if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+            return (id, type, rewind, isSet, isMetadata);
+        }
     }
 
     private static GeminiChat? Build(string file, JsonElement header, Tally messages, DiscoveryContext context)
@@ -114,9 +157,12 @@ internal sealed record GeminiChat
 
         public void Add(JsonElement m)
         {
-            var id = m.Str("id");
             var type = m.Str("type") ?? "";
-            var text = type == "user" ? JsonRead.Prompt(ContentText(m.Prop("content"))) : null;
+            Add(m.Str("id"), type, type == "user" ? JsonRead.Prompt(ContentText(m.Prop("content"))) : null);
+        }
+
+        public void Add(string? id, string type, string? text)
+        {
             // Gemini's own environment preamble is stored as a user message; it is not a prompt.
             if (text is not null && text.StartsWith("<session_context>", StringComparison.Ordinal)) (type, text) = ("context", null);
             var item = (id, type, text);
