@@ -99,7 +99,7 @@ public sealed class OpenCodePorter : NativePorter
         row["project_id"] = project.Id;
         row["directory"] = context.TargetCwd;
         row["workspace_id"] = null; // a workspace is the source machine's
-        if (row.ContainsKey("path")) row["path"] = OpenCodeRebind.RelativePath(project.Worktree, context.TargetCwd, SqliteRows.Text(row, "path"));
+        if (row.ContainsKey("path")) row["path"] = OpenCodeRebinder.RelativePath(project.Worktree, context.TargetCwd, SqliteRows.Text(row, "path"));
     }
 
     private static void RebindMessage(JsonObject row, InstallContext context, OpenCodeProjectIdentity project)
