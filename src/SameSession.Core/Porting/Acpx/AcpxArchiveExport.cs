@@ -77,16 +77,22 @@ public sealed class AcpxArchiveExport(AgentEnvironment environment, IOperationOb
         string? Str(string name) => r.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
         var cwd = Str("cwd") ?? throw new SameSessionException(ErrorIds.InvalidArgument, $"{session.Key} records no cwd, so acpx could not import it.", session.Key);
         var created = Str("created_at") ?? "";
+        var relative = AcpxArchive.CwdRelative(cwd, environment.Home);
+        // As acpx 0.19.1 exports: no absolute path of this machine in the archive (state.cwd relative, active_path bare).
+        var state = System.Text.Json.Nodes.JsonNode.Parse(r.GetRawText())!.AsObject();
+        state["cwd"] = relative;
+        if (state["event_log"] is System.Text.Json.Nodes.JsonObject log) log["active_path"] = ".stream.ndjson";
         return new AcpxArchiveHeader(
             ExportedAt: _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ExportedBy: Environment.UserName,
+            ExportedBy: "samesession",
             RecordId: Str("acpx_record_id") ?? session.Id,
             Name: Str("name"),
             Agent: Str("agent_command") ?? "",
-            CwdRelative: AcpxArchive.CwdRelative(cwd, environment.Home),
-            CwdAbsoluteOriginal: cwd,
+            CwdRelative: relative,
+            CwdAbsoluteOriginal: null,
             CreatedAt: created,
             UpdatedAt: Str("last_used_at") ?? Str("updated_at") ?? created,
-            State: r.Clone());
+            State: JsonSerializer.SerializeToElement(state),
+            CwdOriginal: relative);
     }
 }

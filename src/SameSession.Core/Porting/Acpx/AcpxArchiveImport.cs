@@ -18,7 +18,8 @@ namespace SameSession.Core.Porting.Acpx;
 /// ~/.acpx/sessions the way `acpx &lt;agent&gt; sessions import` does (fresh record id, cwd under this home or
 /// -Destination, event log reset to one new active stream, imported_from set), all-or-nothing through the journal.
 /// The whole archive is validated before anything is written. Importing the same archive again is a no-op; an open
-/// acpx session of the same agent, cwd and name is in the way (acpx refuses that too).
+/// acpx session of the same agent, cwd and name, or a record of the same provider session id, is in the way (acpx
+/// refuses both too). -Force and -NewId do not apply: acpx gives every import a fresh record id.
 /// </summary>
 public sealed class AcpxArchiveImport(AgentEnvironment environment, IOperationObserver observer, TimeProvider? clock = null, IFailureInjector? failureInjector = null)
 {
@@ -52,7 +53,7 @@ public sealed class AcpxArchiveImport(AgentEnvironment environment, IOperationOb
             observer.Verbose($"acpx session {header.RecordId} from '{path}' is already here as {existing}; nothing changed.");
             return new ImportResult(Find(existing), manifest, cwd, Changed: false, sha);
         }
-        if (Directory.Exists(sessionsDir)) RefuseOpenScope(sessionsDir, header, cwd);
+        if (Directory.Exists(sessionsDir)) RefuseClashes(sessionsDir, header, cwd);
         if (!observer.ShouldProcess(cwd, $"Import acpx session {header.RecordId} from '{path}'")) return null;
 
         var newId = Guid.NewGuid().ToString();
@@ -105,18 +106,22 @@ public sealed class AcpxArchiveImport(AgentEnvironment environment, IOperationOb
         return null;
     }
 
-    private void RefuseOpenScope(string sessionsDir, AcpxArchiveHeader header, string cwd)
+    /// <summary>acpx's own import refuses an open record of the same agent, cwd and name, and any record of the same provider session id.</summary>
+    private void RefuseClashes(string sessionsDir, AcpxArchiveHeader header, string cwd)
     {
         var name = Str(header.State, "name") ?? header.Name;
-        foreach (var (file, r) in Records(sessionsDir))
-        {
-            if ((bool?)r["closed"] == true || (string?)r["agent_command"] != header.Agent || (string?)r["cwd"] != cwd || (string?)r["name"] != name) continue;
-            var id = (string?)r["acpx_record_id"] ?? file;
-            var live = Find(id, required: false)?.IsLive == true;
-            throw new SameSessionException(live ? ErrorIds.SessionLocked : ErrorIds.DestinationExists,
-                $"acpx already has an open {header.Agent} session {id} in {cwd}{(name is null ? "" : $" named '{name}'")}{(live ? ", and it is running" : "")}; " +
-                "close it (acpx <agent> sessions close), or import with -Destination elsewhere.", file);
-        }
+        var acpId = Str(header.State, "acp_session_id");
+        var clashes = Records(sessionsDir)
+            .Where(x => ((bool?)x.Record["closed"] != true && (string?)x.Record["agent_command"] == header.Agent && (string?)x.Record["cwd"] == cwd && (string?)x.Record["name"] == name)
+                || (acpId is not null && (string?)x.Record["acp_session_id"] == acpId))
+            .Select(x => (x.File, Id: (string?)x.Record["acpx_record_id"] ?? x.File))
+            .ToList();
+        if (clashes.Count == 0) return;
+        var live = clashes.FirstOrDefault(c => Find(c.Id, required: false)?.IsLive == true);
+        var (file, id) = live.Id is not null ? live : clashes[0];
+        throw new SameSessionException(live.Id is not null ? ErrorIds.SessionLocked : ErrorIds.DestinationExists,
+            $"acpx already has session {id} for {header.Agent} in {cwd}{(name is null ? "" : $" named '{name}'")} or for provider session {acpId}{(live.Id is not null ? ", and it is running" : "")}; " +
+            "close or remove it (acpx <agent> sessions close / prune), or import with -Destination elsewhere.", file);
     }
 
     private static IEnumerable<(string File, JsonObject Record)> Records(string sessionsDir)

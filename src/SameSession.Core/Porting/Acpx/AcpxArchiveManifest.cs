@@ -13,9 +13,8 @@ internal static class AcpxArchiveManifest
     public static CapsuleManifest Describe(AcpxArchiveHeader archive, DateTimeOffset created, string toolVersion, string? title)
     {
         var relative = Path.IsPathRooted(archive.CwdRelative) ? null : archive.CwdRelative.Replace('\\', '/');
-        var home = relative is not null && archive.CwdAbsoluteOriginal.Length > relative.Length + 1
-            ? archive.CwdAbsoluteOriginal[..^(relative.Length + 1)]
-            : "";
+        var absolute = archive.CwdAbsoluteOriginal;
+        var home = relative is not null && absolute is not null && absolute.Length > relative.Length + 1 ? absolute[..^(relative.Length + 1)] : "";
         return new CapsuleManifest
         {
             Created = created,
@@ -24,11 +23,11 @@ internal static class AcpxArchiveManifest
             Session = new SessionInfo(archive.RecordId, title),
             Source = new SourceInfo
             {
-                Cwd = archive.CwdAbsoluteOriginal,
+                Cwd = absolute ?? archive.CwdRelative,
                 CwdRelativeToHome = relative,
                 Home = home,
                 Os = "other",
-                PathFlavor = archive.CwdAbsoluteOriginal.Contains('\\', StringComparison.Ordinal) ? "windows" : "posix",
+                PathFlavor = (absolute ?? archive.CwdRelative).Contains('\\', StringComparison.Ordinal) ? "windows" : "posix",
             },
             Files = [],
         };

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using SameSession.Core.Operations;
+using SameSession.Core.Operations.Import;
+using SameSession.Core.Policy;
+using SameSession.Core.Porting;
+using SameSession.Core.Porting.Acpx;
+using SameSession.Core.Providers;
+using SameSession.Core.Providers.Acpx;
+using SameSession.Core.Sessions;
+using SameSession.Tests.Compat.Harness;
+using SameSession.Tests.Compat.Harness.Agents;
+using static SameSession.Tests.Compat.ResumeAssertions;
+
+namespace SameSession.Tests.Compat;
+
+/// <summary>
+/// acpx's own session archive (`acpx &lt;agent&gt; sessions export|import`, format_version 1) against the REAL acpx 0.19.1
+/// driving opencode: an archive real acpx wrote is installed by our importer in another home, and one our writer made is
+/// accepted by real acpx's importer.
+/// </summary>
+public sealed class AcpxArchiveInteropTests
+{
+    [Fact]
+    public async Task Real_acpx_archive_is_installed_by_our_importer_in_another_home()
+    {
+        await using var h = await CompatHarness.StartAsync();
+        using var alice = h.NewHome();
+        using var bob = h.NewHome();
+        var aliceProject = alice.CreateDirectory("src", "api");
+        var bobProject = bob.CreateDirectory("src", "api");
+        var p1 = Unique("alice asks");
+        var first = h.Acpx(alice).NewSession(aliceProject, p1);
+        AcpxCli.WaitForQueueOwners(alice.Path, TimeSpan.FromSeconds(60)); // export refuses while a queue owner holds the session
+
+        var archive = alice.Combine("handoff.json");
+        h.Acpx(alice).Run(aliceProject, "opencode", "sessions", "export", "--output", archive).EnsureSuccess();
+        Console.WriteLine("real archive head: " + File.ReadAllText(archive)[..Math.Min(600, (int)new FileInfo(archive).Length)]);
+
+        var bobEnv = new AgentEnvironment(bob.Path);
+        var imported = new ImportOperation(Porters.Installers, bobEnv, new RecordingObserver()).Run(new ImportRequest(archive, []))!;
+        Assert.True(imported.Changed);
+        Assert.Equal(bobProject, imported.Cwd);
+        Assert.Equal(AgentProvider.Acpx, imported.Provider);
+        Assert.NotEqual(first.SessionId, imported.Id); // a fresh record id, as acpx's own import makes
+        var found = Assert.Single(new AcpxProvider().Discover(new DiscoveryContext(bobEnv, new RecordingObserver())));
+        Assert.Equal(imported.Id, found.Id);
+        Assert.Equal(bobProject, found.Directory);
+
+        // Idempotent: the same archive again changes nothing.
+        var again = new ImportOperation(Porters.Installers, bobEnv, new RecordingObserver()).Run(new ImportRequest(archive, []))!;
+        Assert.False(again.Changed);
+        Assert.Equal(imported.Id, again.Id);
+
+        // `sessions list` asks the agent (opencode's session/list); --local lists acpx's own records.
+        var listed = h.Acpx(bob).Run(bobProject, "opencode", "sessions", "list", "--local").EnsureSuccess();
+        Console.WriteLine($"acpx sessions list --local in bob:\n{listed.StdOut}");
+        Assert.Contains($"{imported.Id}\t-\t{bobProject}\t", listed.StdOut, StringComparison.Ordinal);
+        var shown = h.Acpx(bob).Run(bobProject, "opencode", "sessions", "show").EnsureSuccess();
+        Console.WriteLine($"acpx sessions show in bob:\n{shown.StdOut}");
+        Assert.Contains($"id: {imported.Id}\n", shown.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"cwd: {bobProject}\n", shown.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"sessionId: {first.SessionId}\n", shown.StdOut, StringComparison.Ordinal);
+        var p2 = Unique("bob continues");
+        var before = h.StandIn.Conversations(h.Acpx(bob).Api).Count;
+        var prompt = h.Acpx(bob).Run(bobProject, "--approve-all", "--ttl", AcpxCli.QueueOwnerTtlSeconds, "--format", "quiet", "opencode", p2);
+        var sent = h.StandIn.Conversations(h.Acpx(bob).Api).Skip(before).Where(r => r.Mentions(p2)).ToList();
+        Console.WriteLine($"acpx prompt in bob: exit {prompt.ExitCode}; stdout {prompt.StdOut}; stderr {prompt.StdErr}; requests with p2: " +
+            string.Join(",", sent.Select(r => $"n={r.MessageCount} hasP1={r.Mentions(p1)}")));
+        AcpxCli.WaitForQueueOwners(bob.Path, TimeSpan.FromSeconds(60));
+        var record = File.ReadAllText(Path.Combine(bob.Path, ".acpx", "sessions", imported.Id + ".json"));
+        Console.WriteLine("bob record after prompt: " + record[..Math.Min(1500, record.Length)]);
+    }
+
+    [Fact]
+    public async Task Our_acpx_archive_is_accepted_by_real_acpx_import()
+    {
+        await using var h = await CompatHarness.StartAsync();
+        using var alice = h.NewHome();
+        using var carol = h.NewHome();
+        var aliceProject = alice.CreateDirectory("src", "api");
+        var carolProject = carol.CreateDirectory("src", "api");
+        var p1 = Unique("alice asks");
+        var first = h.Acpx(alice).NewSession(aliceProject, p1);
+        AcpxCli.WaitForQueueOwners(alice.Path, TimeSpan.FromSeconds(60));
+
+        var aliceEnv = new AgentEnvironment(alice.Path);
+        var session = new AcpxProvider().Discover(new DiscoveryContext(aliceEnv, new RecordingObserver())).Single(s => s.Id == first.SessionId);
+        var archive = alice.Combine("ours.json");
+        var exported = new ExportSessions(aliceEnv, new RecordingObserver(), "compat")
+            .Run(session, new ExportOptions(archive, [], Format: ExportFormat.Acpx))!;
+        Assert.Equal(archive, exported.Path);
+        var theirs = alice.Combine("theirs.json");
+        h.Acpx(alice).Run(aliceProject, "opencode", "sessions", "export", "--output", theirs).EnsureSuccess();
+        Console.WriteLine("ours:   " + File.ReadAllText(archive)[..600]);
+        Console.WriteLine("theirs: " + File.ReadAllText(theirs)[..600]);
+
+        var run = h.Acpx(carol).Run(carolProject, "opencode", "sessions", "import", archive);
+        Console.WriteLine($"acpx sessions import: exit {run.ExitCode}\n{run.StdOut}\n{run.StdErr}");
+        Assert.Equal(0, run.ExitCode);
+        var agentSide = h.Acpx(carol).Run(carolProject, "opencode", "sessions", "list").EnsureSuccess();
+        Assert.Equal("No sessions\n", agentSide.StdOut); // opencode's own store in carol's home has no session: the archive carries only acpx's side
+        var listed = h.Acpx(carol).Run(carolProject, "opencode", "sessions", "list", "--local").EnsureSuccess();
+        Console.WriteLine($"acpx sessions list --local in carol:\n{listed.StdOut}");
+        var shown = h.Acpx(carol).Run(carolProject, "opencode", "sessions", "show").EnsureSuccess();
+        Console.WriteLine($"acpx sessions show in carol:\n{shown.StdOut}");
+        Assert.Contains($"cwd: {carolProject}\n", shown.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"sessionId: {first.SessionId}\n", shown.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"historyEntries: {session.MessageCount}\n", shown.StdOut, StringComparison.Ordinal);
+        var carolEnv = new AgentEnvironment(carol.Path);
+        var installed = Assert.Single(new AcpxProvider().Discover(new DiscoveryContext(carolEnv, new RecordingObserver())));
+        Assert.Equal(carolProject, installed.Directory);
+        Assert.Contains($"{installed.Id}\t-\t{carolProject}\t", listed.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"id: {installed.Id}\n", shown.StdOut, StringComparison.Ordinal);
+        using var record = JsonDocument.Parse(File.ReadAllBytes(installed.Files[0]));
+        Assert.Equal(first.SessionId, record.RootElement.GetProperty("imported_from").GetProperty("record_id").GetString());
+    }
+}
