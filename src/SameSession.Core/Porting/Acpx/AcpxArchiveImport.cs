@@ -38,6 +38,9 @@ public sealed class AcpxArchiveImport(AgentEnvironment environment, IOperationOb
         return false;
     }
 
+    /// <summary>An existing acpx archive needs no age identity, so the front ends do not ask for one.</summary>
+    public static bool NeedsNoKey(string path) => File.Exists(path) && IsArchive(path);
+
     /// <summary>The result, or null when ShouldProcess declined (WhatIf; the archive was still validated).</summary>
     public ImportResult? Run(string path, string? destination = null)
     {
