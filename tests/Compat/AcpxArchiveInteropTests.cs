@@ -1,4 +1,7 @@
 using System.Text.Json;
+using SameSession.Core.Crypto.Age;
+using SameSession.Core.Operations.Export;
+using SameSession.Core.Operations.Identity;
 using SameSession.Core.Operations;
 using SameSession.Core.Operations.Import;
 using SameSession.Core.Policy;
@@ -20,21 +23,33 @@ namespace SameSession.Tests.Compat;
 /// </summary>
 public sealed class AcpxArchiveInteropTests
 {
+    /// <summary>Alice's acpx session in ~/src/api with one turn, its queue owner gone (export refuses while one holds the session).</summary>
+    private static (string Project, string Prompt, AgentTurn First) AliceSession(CompatHarness h, AgentHome alice)
+    {
+        var project = alice.CreateDirectory("src", "api");
+        var prompt = Unique("alice asks");
+        var first = h.Acpx(alice).NewSession(project, prompt);
+        AcpxCli.WaitForQueueOwners(alice.Path, TimeSpan.FromSeconds(60));
+        return (project, prompt, first);
+    }
+
+    private static List<string> SessionKeys(string archive)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(archive));
+        return [.. doc.RootElement.GetProperty("session").EnumerateObject().Select(p => p.Name)];
+    }
+
     [Fact]
     public async Task Real_acpx_archive_is_installed_by_our_importer_in_another_home()
     {
         await using var h = await CompatHarness.StartAsync();
         using var alice = h.NewHome();
         using var bob = h.NewHome();
-        var aliceProject = alice.CreateDirectory("src", "api");
         var bobProject = bob.CreateDirectory("src", "api");
-        var p1 = Unique("alice asks");
-        var first = h.Acpx(alice).NewSession(aliceProject, p1);
-        AcpxCli.WaitForQueueOwners(alice.Path, TimeSpan.FromSeconds(60)); // export refuses while a queue owner holds the session
+        var (aliceProject, p1, first) = AliceSession(h, alice);
 
         var archive = alice.Combine("handoff.json");
         h.Acpx(alice).Run(aliceProject, "opencode", "sessions", "export", "--output", archive).EnsureSuccess();
-        Console.WriteLine("real archive head: " + File.ReadAllText(archive)[..Math.Min(600, (int)new FileInfo(archive).Length)]);
 
         var bobEnv = new AgentEnvironment(bob.Path);
         var imported = new ImportOperation(Porters.Installers, bobEnv, new RecordingObserver()).Run(new ImportRequest(archive, []))!;
@@ -60,15 +75,29 @@ public sealed class AcpxArchiveInteropTests
         Assert.Contains($"id: {imported.Id}\n", shown.StdOut, StringComparison.Ordinal);
         Assert.Contains($"cwd: {bobProject}\n", shown.StdOut, StringComparison.Ordinal);
         Assert.Contains($"sessionId: {first.SessionId}\n", shown.StdOut, StringComparison.Ordinal);
+        // acpx keeps the provider session id and asks opencode to resume it; bob's opencode store does not have it.
         var p2 = Unique("bob continues");
         var before = h.StandIn.Conversations(h.Acpx(bob).Api).Count;
         var prompt = h.Acpx(bob).Run(bobProject, "--approve-all", "--ttl", AcpxCli.QueueOwnerTtlSeconds, "--format", "quiet", "opencode", p2);
-        var sent = h.StandIn.Conversations(h.Acpx(bob).Api).Skip(before).Where(r => r.Mentions(p2)).ToList();
-        Console.WriteLine($"acpx prompt in bob: exit {prompt.ExitCode}; stdout {prompt.StdOut}; stderr {prompt.StdErr}; requests with p2: " +
-            string.Join(",", sent.Select(r => $"n={r.MessageCount} hasP1={r.Mentions(p1)}")));
+        Assert.Equal(1, prompt.ExitCode);
+        Assert.Contains($"SESSION_RESUME_REQUIRED Persistent ACP session {first.SessionId} could not be resumed", prompt.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.StandIn.Conversations(h.Acpx(bob).Api).Skip(before), r => r.Mentions(p2));
         AcpxCli.WaitForQueueOwners(bob.Path, TimeSpan.FromSeconds(60));
-        var record = File.ReadAllText(Path.Combine(bob.Path, ".acpx", "sessions", imported.Id + ".json"));
-        Console.WriteLine("bob record after prompt: " + record[..Math.Min(1500, record.Length)]);
+
+        // With opencode's own session moved too (our capsule, into the same directory), acpx in bob continues it.
+        var aliceEnv = new AgentEnvironment(alice.Path);
+        var native = ProviderRegistry.Find(AgentProvider.OpenCode)!.Discover(new DiscoveryContext(aliceEnv, new RecordingObserver())).Single(s => s.Id == first.SessionId);
+        var bobKey = NewIdentityOperation.Run(bobEnv, null, new RecordingObserver())!;
+        var capsule = alice.Combine("native.capsule");
+        new ExportOperation(Porters.For(AgentProvider.OpenCode), aliceEnv, new RecordingObserver(), "compat")
+            .Run(new ExportRequest(native, capsule, [AgeKeys.ParseRecipient(bobKey.Recipient)], SecretPolicy.Block));
+        var identities = AgeKeys.ParseIdentities(File.ReadAllText(IdentityFile.DefaultPath(bobEnv)));
+        Assert.True(new ImportOperation(Porters.All, bobEnv, new RecordingObserver()).Run(new ImportRequest(capsule, identities, Destination: bobProject))!.Changed);
+        var p3 = Unique("bob continues");
+        var third = h.Acpx(bob).ResumeSession(bobProject, imported.Id, p3);
+        var (firstCount, resumedCount) = AssertResumed(h.StandIn, h.Acpx(bob).Api, p1, first, p3, third);
+        Console.WriteLine($"acpx archive + opencode capsule in bob: first turn {firstCount} messages, continued turn {resumedCount}");
+        Assert.Equal(firstCount + 2, resumedCount);
     }
 
     [Fact]
@@ -77,11 +106,8 @@ public sealed class AcpxArchiveInteropTests
         await using var h = await CompatHarness.StartAsync();
         using var alice = h.NewHome();
         using var carol = h.NewHome();
-        var aliceProject = alice.CreateDirectory("src", "api");
         var carolProject = carol.CreateDirectory("src", "api");
-        var p1 = Unique("alice asks");
-        var first = h.Acpx(alice).NewSession(aliceProject, p1);
-        AcpxCli.WaitForQueueOwners(alice.Path, TimeSpan.FromSeconds(60));
+        var (aliceProject, _, first) = AliceSession(h, alice);
 
         var aliceEnv = new AgentEnvironment(alice.Path);
         var session = new AcpxProvider().Discover(new DiscoveryContext(aliceEnv, new RecordingObserver())).Single(s => s.Id == first.SessionId);
@@ -91,8 +117,8 @@ public sealed class AcpxArchiveInteropTests
         Assert.Equal(archive, exported.Path);
         var theirs = alice.Combine("theirs.json");
         h.Acpx(alice).Run(aliceProject, "opencode", "sessions", "export", "--output", theirs).EnsureSuccess();
-        Console.WriteLine("ours:   " + File.ReadAllText(archive)[..600]);
-        Console.WriteLine("theirs: " + File.ReadAllText(theirs)[..600]);
+        // Same session keys as acpx 0.19.1 writes, except agent_name (the CLI alias, which a record does not hold).
+        Assert.Equal(SessionKeys(theirs).Where(k => k != "agent_name"), SessionKeys(archive));
 
         var run = h.Acpx(carol).Run(carolProject, "opencode", "sessions", "import", archive);
         Console.WriteLine($"acpx sessions import: exit {run.ExitCode}\n{run.StdOut}\n{run.StdErr}");

@@ -13,13 +13,6 @@ public sealed class AcpxArchiveCliTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private static Dictionary<string, string?> HomeEnv(string home) => new()
-    {
-        ["HOME"] = home, ["USERPROFILE"] = home,
-        ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"), ["XDG_STATE_HOME"] = Path.Combine(home, ".local", "state"),
-        ["XDG_DATA_HOME"] = Path.Combine(home, ".local", "share"), ["SAMESESSION_STATE_HOME"] = null,
-    };
-
     [Fact]
     public void Export_format_acpx_then_import_in_another_home()
     {
@@ -37,21 +30,21 @@ public sealed class AcpxArchiveCliTests : IDisposable
         File.WriteAllText(AcpxNames.RecordFile(sessions, id), record.ToJsonString());
         File.WriteAllText(AcpxNames.ActiveStream(sessions, id), "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n");
 
-        var export = CliProcess.Run(HomeEnv(alice), "export", id, "--provider", "Acpx", "--path", archive, "--format", "acpx");
+        var export = CliProcess.Run(PortingCliTests.HomeEnv(alice), "export", id, "--provider", "Acpx", "--path", archive, "--format", "acpx");
         Assert.True(export.ExitCode == 0, export.StdErr);
         Assert.Equal(1, JsonDocument.Parse(File.ReadAllText(archive)).RootElement.GetProperty("format_version").GetInt32());
         // The default capsule format has no acpx porter yet.
-        var capsule = CliProcess.Run(HomeEnv(alice), "export", id, "--provider", "Acpx", "--path", _tmp.Combine("c.capsule"), "--recipient", Core.Crypto.Age.X25519Identity.Generate().Recipient.ToString());
+        var capsule = CliProcess.Run(PortingCliTests.HomeEnv(alice), "export", id, "--provider", "Acpx", "--path", _tmp.Combine("c.capsule"), "--recipient", Core.Crypto.Age.X25519Identity.Generate().Recipient.ToString());
         Assert.Equal(ErrorIds.UnsupportedFormat.ExitCode, capsule.ExitCode);
 
-        var import = CliProcess.Run(HomeEnv(bob), "import", archive, "--json");
+        var import = CliProcess.Run(PortingCliTests.HomeEnv(bob), "import", archive, "--json");
         Assert.True(import.ExitCode == 0, import.StdErr);
         var imported = JsonDocument.Parse(import.StdOut).RootElement[0];
         Assert.True(imported.GetProperty("changed").GetBoolean());
         Assert.Equal(Path.Combine(bob, "src", "api"), imported.GetProperty("cwd").GetString());
-        Assert.Contains("already present", CliProcess.Run(HomeEnv(bob), "import", archive).StdOut, StringComparison.Ordinal);
+        Assert.Contains("already present", CliProcess.Run(PortingCliTests.HomeEnv(bob), "import", archive).StdOut, StringComparison.Ordinal);
 
         File.WriteAllText(archive, "{\"format_version\":2}");
-        Assert.Equal(ErrorIds.UnsupportedFormat.ExitCode, CliProcess.Run(HomeEnv(bob), "import", archive).ExitCode);
+        Assert.Equal(ErrorIds.UnsupportedFormat.ExitCode, CliProcess.Run(PortingCliTests.HomeEnv(bob), "import", archive).ExitCode);
     }
 }
