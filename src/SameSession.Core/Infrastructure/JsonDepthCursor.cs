@@ -54,6 +54,20 @@ internal ref struct JsonDepthCursor
         return _pos == target && !_inString ? _depth : -1;
     }
 
+    /// <summary>The position of the first occurrence of <paramref name="needle"/> (starting with a key's quote) in the top-level object; -1 if none.</summary>
+    public static int FindTopLevel(ReadOnlySpan<byte> line, ReadOnlySpan<byte> needle)
+    {
+        var cursor = new JsonDepthCursor(line);
+        var from = 0;
+        while (true)
+        {
+            var i = line[from..].IndexOf(needle);
+            if (i < 0) return -1;
+            if (cursor.IsTopLevel(from + i)) return from + i;
+            from += i + needle.Length;
+        }
+    }
+
     /// <summary>The index of the quote closing a string whose body starts at <paramref name="from"/>; -1 if none.</summary>
     public static int ClosingQuote(ReadOnlySpan<byte> line, int from)
     {

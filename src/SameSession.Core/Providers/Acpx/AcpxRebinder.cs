@@ -4,7 +4,6 @@ using SameSession.Core.Errors;
 using SameSession.Core.Providers.Common;
 using SameSession.Core.Relocation;
 using SameSession.Core.Relocation.Journal;
-using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Providers.Acpx;
@@ -14,21 +13,12 @@ namespace SameSession.Core.Providers.Acpx;
 /// agent command + cwd walk-up + name) and `event_log.active_path` when the map covers it (a moved home). The event
 /// streams are history and stay as they are; the agent's own native session must be moved with its own rebinder.
 /// </summary>
-public sealed class AcpxRebinder : IRebinder
+public sealed class AcpxRebinder : DiscoveringRebinder<AcpxProvider>
 {
-    public AgentProvider Kind => AgentProvider.Acpx;
-
-    public bool IsLiveNow(AgentSession session, AgentEnvironment environment) =>
-        RebindDirectories.IsLiveNow(new AcpxProvider(), session, environment);
-
-    public RebindPlan Plan(AgentSession session, RebindRequest request)
+    protected override ChangeSet Changes(AgentSession session, PathMap map, string oldDir, string newDir)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(request);
-        var map = request.Map;
         var recordFile = session.Files.FirstOrDefault(f => f.EndsWith(".json", StringComparison.Ordinal))
             ?? throw new SameSessionException(ErrorIds.SessionNotFound, $"Session {session.Key} lists no acpx record file.", session.Key);
-        var (oldDir, newDir) = RebindDirectories.Of(session, request);
         JsonObject record;
         try { record = JsonFileText.ReadObject(recordFile); }
         catch (JsonException ex) { throw new SameSessionException(ErrorIds.UnsupportedFormat, $"{recordFile} is not a readable acpx record: {ex.Message}", recordFile, ex); }
@@ -43,7 +33,7 @@ public sealed class AcpxRebinder : IRebinder
             log["active_path"] = movedActive;
         var bytes = JsonFileText.Bytes(record, trailingNewline: true);
         var changes = new ChangeSet($"Rebind acpx session {session.Id} from {oldDir} to {newDir}").WriteFile(recordFile, s => s.Write(bytes));
-        return new RebindPlan(session, oldDir, newDir, changes);
+        return changes;
     }
 
     private static string? OpenRecordWithScope(string sessionsDir, string self, string? agent, string cwd, string? name)

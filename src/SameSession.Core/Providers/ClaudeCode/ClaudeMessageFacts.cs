@@ -27,16 +27,9 @@ internal static class ClaudeMessageFacts
     /// </summary>
     private static bool? FastToolResultOnly(ReadOnlySpan<byte> line)
     {
-        var cursor = new JsonDepthCursor(line);
-        var from = 0;
-        int start;
-        while (true)
-        {
-            var i = line[from..].IndexOf(UserContent);
-            if (i < 0) return null;
-            if (cursor.IsTopLevel(from + i)) { start = from + i + UserContent.Length; break; }
-            from += i + UserContent.Length;
-        }
+        var at = JsonDepthCursor.FindTopLevel(line, UserContent);
+        if (at < 0) return null;
+        var start = at + UserContent.Length;
         if (start >= line.Length || line[start] != (byte)'[') return false;
         var pos = start + 1;
         var any = false;
@@ -61,16 +54,27 @@ internal static class ClaudeMessageFacts
 
     private static bool IsToolResultBlock(ReadOnlySpan<byte> block)
     {
-        var cursor = new JsonDepthCursor(block);
-        var from = 0;
-        while (true)
+        var at = JsonDepthCursor.FindTopLevel(block, TypeKey);
+        return at >= 0 && block[(at + TypeKey.Length)..].StartsWith("tool_result\""u8);
+    }
+
+    /// <summary>Moves the reader onto the value of message.&lt;property&gt; of a line; false when there is none.</summary>
+    private static bool SeekMessageProperty(ref Utf8JsonReader r, ReadOnlySpan<byte> property)
+    {
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return false;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var i = block[from..].IndexOf(TypeKey);
-            if (i < 0) return false;
-            var at = from + i;
-            if (cursor.IsTopLevel(at)) return block[(at + TypeKey.Length)..].StartsWith("tool_result\""u8);
-            from = at + TypeKey.Length;
+            if (!r.ValueTextEquals("message"u8)) { r.Skip(); continue; }
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartObject) return false;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!r.ValueTextEquals(property)) { r.Skip(); continue; }
+                return r.Read();
+            }
+            return false;
         }
+        return false;
     }
 
     private static bool SlowToolResultOnly(ReadOnlySpan<byte> line)
@@ -78,20 +82,7 @@ internal static class ClaudeMessageFacts
         try
         {
             var r = new Utf8JsonReader(line);
-            if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return false;
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                if (!r.ValueTextEquals("message"u8)) { r.Skip(); continue; }
-                r.Read();
-                if (r.TokenType != JsonTokenType.StartObject) return false;
-                while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (!r.ValueTextEquals("content"u8)) { r.Skip(); continue; }
-                    r.Read();
-                    return r.TokenType == JsonTokenType.StartArray && AllToolResults(ref r);
-                }
-                return false;
-            }
+            return SeekMessageProperty(ref r, "content"u8) && r.TokenType == JsonTokenType.StartArray && AllToolResults(ref r);
         }
         catch (JsonException)
         {
@@ -133,21 +124,11 @@ internal static class ClaudeMessageFacts
     // Claude Code writes "message":{"id":"msg_…" — the id is message's first key.
     private static ReadOnlySpan<byte> FastMessageId(ReadOnlySpan<byte> line)
     {
-        var cursor = new JsonDepthCursor(line);
-        var from = 0;
-        while (true)
-        {
-            var i = line[from..].IndexOf(MessageId);
-            if (i < 0) return default;
-            var at = from + i;
-            if (cursor.IsTopLevel(at))
-            {
-                var rest = line[(at + MessageId.Length)..];
-                var end = rest.IndexOfAny((byte)'"', (byte)'\\');
-                return end > 0 && rest[end] == (byte)'"' ? rest[..end] : default;
-            }
-            from = at + MessageId.Length;
-        }
+        var at = JsonDepthCursor.FindTopLevel(line, MessageId);
+        if (at < 0) return default;
+        var rest = line[(at + MessageId.Length)..];
+        var end = rest.IndexOfAny((byte)'"', (byte)'\\');
+        return end > 0 && rest[end] == (byte)'"' ? rest[..end] : default;
     }
 
     private static ReadOnlySpan<byte> SlowMessageId(ReadOnlySpan<byte> line)
@@ -155,20 +136,7 @@ internal static class ClaudeMessageFacts
         try
         {
             var r = new Utf8JsonReader(line);
-            if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return default;
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                if (!r.ValueTextEquals("message"u8)) { r.Skip(); continue; }
-                r.Read();
-                if (r.TokenType != JsonTokenType.StartObject) return default;
-                while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (!r.ValueTextEquals("id"u8)) { r.Skip(); continue; }
-                    r.Read();
-                    return r.TokenType == JsonTokenType.String && !r.ValueIsEscaped ? r.ValueSpan : default;
-                }
-                return default;
-            }
+            return SeekMessageProperty(ref r, "id"u8) && r.TokenType == JsonTokenType.String && !r.ValueIsEscaped ? r.ValueSpan : default;
         }
         catch (JsonException)
         {

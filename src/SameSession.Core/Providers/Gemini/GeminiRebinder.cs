@@ -5,7 +5,6 @@ using SameSession.Core.Errors;
 using SameSession.Core.Providers.Common;
 using SameSession.Core.Relocation;
 using SameSession.Core.Relocation.Journal;
-using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Providers.Gemini;
@@ -16,23 +15,14 @@ namespace SameSession.Core.Providers.Gemini;
 /// folder) move to the destination's slug folder; the registry entry and .project_root marker are added when missing.
 /// The projectHash inside the chat is left alone (Gemini does not use it for lookup).
 /// </summary>
-public sealed class GeminiRebinder : IRebinder
+public sealed class GeminiRebinder : DiscoveringRebinder<GeminiProvider>
 {
-    public AgentProvider Kind => AgentProvider.Gemini;
-
-    public bool IsLiveNow(AgentSession session, AgentEnvironment environment) =>
-        RebindDirectories.IsLiveNow(new GeminiProvider(), session, environment);
-
-    public RebindPlan Plan(AgentSession session, RebindRequest request)
+    protected override ChangeSet Changes(AgentSession session, PathMap map, string oldDir, string newDir)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(request);
-        var map = request.Map;
         var chats = session.Files.Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "chats").ToList();
         if (chats.Count == 0 || session.Home is null)
             throw new SameSessionException(ErrorIds.UnsupportedFormat,
                 $"Session {session.Key} is not a main Gemini chat under tmp/<project>/chats; subagent chats move with their parent.", session.Key);
-        var (oldDir, newDir) = RebindDirectories.Of(session, request);
         var oldSlugDir = Path.GetDirectoryName(Path.GetDirectoryName(chats[0]))!;
         var tmp = Path.GetDirectoryName(oldSlugDir)!;
         var registryFile = GeminiProjectMap.RegistryPath(session.Home);
@@ -59,7 +49,7 @@ public sealed class GeminiRebinder : IRebinder
             Move(changes, chat, Path.Combine(newSlugDir, "chats", Path.GetFileName(chat)));
         foreach (var folder in new[] { Path.Combine(oldSlugDir, "chats", session.Id), Path.Combine(oldSlugDir, session.Id) })
             if (Directory.Exists(folder)) Move(changes, folder, Path.Combine(newSlugDir, Path.GetRelativePath(oldSlugDir, folder)));
-        return new RebindPlan(session, oldDir, newDir, changes);
+        return changes;
     }
 
     private static void Move(ChangeSet changes, string from, string to)

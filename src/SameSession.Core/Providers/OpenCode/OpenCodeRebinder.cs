@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using SameSession.Core.Errors;
 using SameSession.Core.Relocation;
 using SameSession.Core.Relocation.Journal;
-using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Providers.OpenCode;
@@ -12,22 +11,13 @@ namespace SameSession.Core.Providers.OpenCode;
 /// journal to run: session.directory/path/project_id (the project recomputed for the destination, its row created if
 /// opencode has none), and the {cwd, root} path records of its assistant messages. Reads only; writes nothing.
 /// </summary>
-public sealed class OpenCodeRebinder : IRebinder
+public sealed class OpenCodeRebinder : DiscoveringRebinder<OpenCodeProvider>
 {
-    public AgentProvider Kind => AgentProvider.OpenCode;
-
-    public bool IsLiveNow(AgentSession session, AgentEnvironment environment) =>
-        RebindDirectories.IsLiveNow(new OpenCodeProvider(), session, environment);
-
-    public RebindPlan Plan(AgentSession session, RebindRequest request)
+    protected override ChangeSet Changes(AgentSession session, PathMap map, string oldDir, string newDir)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(request);
-        var map = request.Map;
         var db = session.Files.FirstOrDefault(f => f.EndsWith(".db", StringComparison.OrdinalIgnoreCase))
             ?? throw new SameSessionException(ErrorIds.UnsupportedFormat,
                 $"Session {session.Id} is in opencode's legacy JSON storage; run opencode 1.2 or later once so it moves it into opencode.db, then retry.", session.Key);
-        var (oldDir, newDir) = RebindDirectories.Of(session, request);
         var project = OpenCodeProjectIdentity.Resolve(newDir);
 
         using var c = new SqliteConnection(OpenCodeDatabaseReader.ConnectionString(db, 5));
@@ -68,7 +58,7 @@ public sealed class OpenCodeRebinder : IRebinder
         var probe = new SqlProbe("select count(*) from session where id = $id and directory = $dir and project_id = $project",
             Args(("$id", session.Id), ("$dir", newDir), ("$project", project.Id)), 1);
         var changes = new ChangeSet($"Rebind opencode session {session.Id} from {oldDir} to {newDir} (project {project.Id})").Sql(db, statements, probe);
-        return new RebindPlan(session, oldDir, newDir, changes);
+        return changes;
     }
 
     /// <summary>opencode records session.path relative to the project worktree ('/'-separated); null stays null.</summary>
