@@ -32,7 +32,17 @@ public sealed class DescriptionCacheTests : IDisposable
             CodexFixture.Message("user", "add a test"),
             CodexFixture.Message("assistant", "added"),
         ]);
+        var chats = _tmp.Combine(".gemini", "tmp", "proj", "chats");
+        Directory.CreateDirectory(chats);
+        File.WriteAllText(Path.Combine(chats, "session-2026-11-20T09-00-0b6e5c1a.jsonl"),
+            Line(new { sessionId = GeminiId, projectHash = "abc", startTime = "2026-11-20T09:00:00.000Z", lastUpdated = "2026-11-20T09:01:00.000Z", kind = "main" }) +
+            Line(new { id = "m1", timestamp = "t", type = "user", content = new[] { new { text = "refactor the cache" } } }) +
+            Line(new { id = "m2", timestamp = "t", type = "gemini", content = "done" }));
     }
+
+    private const string GeminiId = "0b6e5c1a-6f3e-4c1e-9d55-6f0a6c7e2d11";
+
+    private static string Line(object o) => JsonSerializer.Serialize(o) + "\n";
 
     public void Dispose() => _tmp.Dispose();
 
@@ -53,10 +63,12 @@ public sealed class DescriptionCacheTests : IDisposable
     public void A_warm_run_returns_exactly_what_a_cold_scan_returns_and_stores_in_samesession_own_folder()
     {
         var cold = Find(noCache: true).Sessions;
-        Assert.Equal(2, cold.Count);
+        Assert.Equal(3, cold.Count);
+        Assert.Equal(2, cold.Single(s => s.Id == GeminiId).MessageCount);
         var first = Find().Sessions;
         Assert.True(File.Exists(Path.Combine(CacheDir, "claude.json")));
         Assert.True(File.Exists(Path.Combine(CacheDir, "codex.json")));
+        Assert.True(File.Exists(Path.Combine(CacheDir, "gemini.json")));
         var warm = Find();
         Assert.Equal(Snapshot(cold), Snapshot(first));
         Assert.Equal(Snapshot(cold), Snapshot(warm.Sessions));
