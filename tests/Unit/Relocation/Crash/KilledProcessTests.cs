@@ -16,14 +16,19 @@ public sealed class KilledProcessTests : IDisposable
 
     private static string HostDll => Path.Combine(TestPaths.RepoRoot, "tests", "CrashHost", "bin", TestPaths.Configuration, "net10.0", "SameSession.CrashHost.dll");
 
-    private (int Kills, int Interrupted) KillRepeatedly(CrashWorld world, int runs, int delayMs, int seed)
+    /// <summary>
+    /// Kills at least <paramref name="runs"/> moves and goes on (up to three times as many) until
+    /// <paramref name="minInterrupted"/> kills landed inside a transaction: on a loaded machine the timing drifts.
+    /// </summary>
+    private (int Kills, int Interrupted) KillRepeatedly(CrashWorld world, int runs, int minInterrupted, int delayMs, int seed)
     {
         var (old, @new, actions) = world.References(_tmp.Combine("ref-journal"));
         var random = new Random(seed);
         var interrupted = 0;
         lastOutput = "";
         var window = 0; // measured by run 0, which is not killed: from the transaction's lock to the host's exit
-        for (var run = 0; run <= runs; run++)
+        var run = 0;
+        for (; run <= runs || (interrupted < minInterrupted && run <= 3 * runs); run++)
         {
             world.Reset();
             var journal = _tmp.Combine($"journal-{run}");
@@ -53,20 +58,20 @@ public sealed class KilledProcessTests : IDisposable
             Assert.True(after == old || after == @new, $"kill #{run} left a mixed state:\n{after}");
             Assert.Empty(store.PendingIds());
         }
-        return (runs, interrupted);
+        return (run - 1, interrupted);
     }
 
     [Fact]
     public void Killed_claude_moves_recover_to_old_or_new()
     {
-        var (kills, interrupted) = KillRepeatedly(CrashWorld.Claude(_tmp.Combine("home")), runs: 50, delayMs: 4, seed: 1);
+        var (kills, interrupted) = KillRepeatedly(CrashWorld.Claude(_tmp.Combine("home")), runs: 50, minInterrupted: 10, delayMs: 4, seed: 1);
         Assert.True(interrupted >= 10, $"only {interrupted} of {kills} kills landed inside a transaction; the host last said: {lastOutput}");
     }
 
     [Fact]
     public void Killed_codex_moves_recover_to_old_or_new()
     {
-        var (kills, interrupted) = KillRepeatedly(CrashWorld.Codex(_tmp.Combine("home")), runs: 20, delayMs: 25, seed: 2);
+        var (kills, interrupted) = KillRepeatedly(CrashWorld.Codex(_tmp.Combine("home")), runs: 20, minInterrupted: 4, delayMs: 25, seed: 2);
         Assert.True(interrupted >= 4, $"only {interrupted} of {kills} kills landed inside a transaction; the host last said: {lastOutput}");
     }
 }
