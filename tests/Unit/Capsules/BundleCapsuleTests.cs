@@ -145,4 +145,18 @@ public sealed class BundleCapsuleTests : IDisposable
         var ex = Assert.Throws<SameSessionException>(() => CapsuleTestKit.OpenPlain(Crafted(("manifest.json", Encoding.UTF8.GetBytes(future)), entry)));
         Assert.Equal(ErrorIds.UnsupportedFormat, ex.Error);
     }
+
+    [Fact]
+    public void Written_bundle_manifests_match_the_schema_and_the_schema_check_can_fail()
+    {
+        var schema = new MiniSchemaValidator(System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "formats", "capsule-bundle-v1.schema.json"))).RootElement.Clone());
+        var tar = Gunzip(Plain(Two));
+        using var reader = CapsuleTestKit.OpenPlain(Plain(Two));
+        var written = BundleJson.Serialize(reader.Bundle!);
+        Assert.Empty(schema.Validate(System.Text.Json.JsonDocument.Parse(written).RootElement));
+        Assert.True(tar.AsSpan().IndexOf(written) > 0);
+        var (member, _) = PinnedManifest(0, Two[0].Item1);
+        var hostile = BundleJson.Serialize(new BundleManifest { Created = Created, Tool = Tool, Members = [member with { Path = "sessions/../x" }] });
+        Assert.Contains(schema.Validate(System.Text.Json.JsonDocument.Parse(hostile).RootElement), e => e.Contains("path", StringComparison.Ordinal));
+    }
 }
