@@ -37,8 +37,8 @@ public sealed class CapsuleReader : IDisposable
         if (ManifestJson.FormatOf(bytes) == BundleManifest.FormatV1)
         {
             Bundle = BundleJson.Parse(bytes);
-            if (Bundle.Members.FirstOrDefault(m => m.Size > limits.MaxTotalSize) is { } big)
-                throw CapsuleErrors.Corrupt($"member {big.Key} declares {big.Size} bytes, over the {limits.MaxTotalSize}-byte limit", big.Path);
+            if (Bundle.TotalSize() > limits.MaxTotalSize)
+                throw CapsuleErrors.Corrupt($"the bundle declares {Bundle.TotalSize()} bytes in all, over the {limits.MaxTotalSize}-byte limit");
             AllowToFollow(Math.Max(limits.MaxFileSize, ManifestJson.MaxBytes), Bundle.EntryCount(), Bundle.TotalSize());
             return;
         }

@@ -107,6 +107,7 @@ public sealed class BundleCapsuleTests : IDisposable
         Assert.Equal(ErrorIds.CapsuleCorrupt, ex.Error);
         Assert.Equal("sessions/7/native/x.jsonl", ex.Target);
         Assert.Equal(ErrorIds.CapsuleCorrupt, Refusal(Crafted(BundleManifestEntry(member), entry, Entry("escape.jsonl", "x"))).Error);
+        Assert.Equal(ErrorIds.CapsuleCorrupt, Refusal(Crafted(BundleManifestEntry(member), entry, Entry("x.json", "x"))).Error);
     }
 
     [Fact]

@@ -46,8 +46,10 @@ internal static class BundleEntries
 
     private static MemberState? OwnerOf(string entryPath, Dictionary<string, MemberState> states)
     {
-        var slash = entryPath.IndexOf('/', "sessions/".Length);
-        return entryPath.StartsWith("sessions/", StringComparison.Ordinal) && slash > 0 && states.TryGetValue(entryPath[..slash], out var s) ? s : null;
+        const string Root = "sessions/";
+        if (!entryPath.StartsWith(Root, StringComparison.Ordinal)) return null;
+        var slash = entryPath.IndexOf('/', Root.Length);
+        return slash > 0 && states.TryGetValue(entryPath[..slash], out var s) ? s : null;
     }
 
     private static SameSessionException? ReadMemberManifest(CapsuleReader reader, TarArchiveReader tar, TarEntryHeader entry, MemberState state, Func<BundleMember, string>? stagingParent)
