@@ -1,18 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SameSession.Core.Capsules.Manifest;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Capsules.Bundle;
 
 /// <summary>The JSON of a bundle manifest (same conventions as <see cref="ManifestJson"/>) and the checks it must pass.</summary>
-public static partial class BundleJson
+public static class BundleJson
 {
     public const int MaxMembers = 10_000;
-
-    [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex Sha256();
 
     public static byte[] Serialize(BundleManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson.Options);
 
@@ -42,7 +38,7 @@ public static partial class BundleJson
             Require(member.Provider is not null && Enum.GetNames<AgentProvider>().Contains(member.Provider), $"member {i}: provider is not a known agent");
             Require(member.NativeId is { Length: > 0 }, $"member {i}: native_id is required");
             Require(keys.Add(member.Key), $"the session {member.Key} is listed twice");
-            Require(member.ManifestSha256 is not null && Sha256().IsMatch(member.ManifestSha256), $"member {i}: invalid manifest_sha256");
+            Require(member.ManifestSha256 is not null && ManifestRules.Sha256().IsMatch(member.ManifestSha256), $"member {i}: invalid manifest_sha256");
             Require(member.ManifestSize is > 0 and <= ManifestJson.MaxBytes, $"member {i}: manifest_size out of range");
             Require(member.Files is >= 0 and <= ManifestRules.MaxFiles && member.Size >= 0, $"member {i}: files and size out of range");
         }

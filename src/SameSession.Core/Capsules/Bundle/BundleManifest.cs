@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SameSession.Core.Capsules.Manifest;
 
 namespace SameSession.Core.Capsules.Bundle;
@@ -30,7 +31,9 @@ public sealed record BundleManifest
 /// <param name="Files">How many files the member manifest lists; <paramref name="Size"/> is their total size.</param>
 public sealed record BundleMember(string Path, string Provider, string NativeId, string? Title, long ManifestSize, string ManifestSha256, int Files, long Size)
 {
+    [JsonIgnore]
     public string ManifestEntry => $"{Path}/{CapsuleManifest.EntryName}";
 
+    [JsonIgnore]
     public string Key => $"{Provider}:{NativeId}";
 }
