@@ -53,6 +53,10 @@ public sealed class ExportAgentSessionCommand : SameSessionCmdlet
     [Parameter]
     public SwitchParameter RedactSecrets { get; set; }
 
+    /// <summary>Capsule (default, encrypted, any agent) or Acpx (acpx's own archive, acpx sessions only).</summary>
+    [Parameter]
+    public ExportFormat Format { get; set; } = ExportFormat.Capsule;
+
     /// <summary>All sessions into the one capsule file -Path instead of one capsule each.</summary>
     [Parameter]
     public SwitchParameter Bundle { get; set; }
@@ -74,7 +78,7 @@ public sealed class ExportAgentSessionCommand : SameSessionCmdlet
         ExportOptions? options = null;
         Try(() => options = new ExportOptions(ResolvePath(Path),
             CapsuleKeys.Recipients(Recipient, RecipientFile is null ? null : ResolvePath(RecipientFile), PlainText(Passphrase)),
-            Armor, AllowSecret, RedactSecrets, Force, IncludeWorkspace), Path);
+            Armor, AllowSecret, RedactSecrets, Force, IncludeWorkspace, Format), Path);
         if (options is null) return;
         var export = new ExportSessions(Environment, Observer, ModuleVersion);
         if (Bundle)

@@ -38,9 +38,11 @@ public sealed class ImportAgentSessionCommand : SameSessionCmdlet
     protected override void ProcessRecord() =>
         Try(() =>
         {
-            var identities = CapsuleKeys.Identities(Environment, Identity?.Select(ResolvePath), ExportAgentSessionCommand.PlainText(Passphrase));
+            var path = ResolvePath(Path);
+            var identities = Core.Porting.Acpx.AcpxArchiveImport.NeedsNoKey(path) ? []
+                : CapsuleKeys.Identities(Environment, Identity?.Select(ResolvePath), ExportAgentSessionCommand.PlainText(Passphrase));
             var outcomes = new ImportOperation(Porters.Installers, Environment, Observer)
-                .RunAll(new ImportRequest(ResolvePath(Path), identities, Destination is null ? null : ResolvePath(Destination), Force, NewId));
+                .RunAll(new ImportRequest(path, identities, Destination is null ? null : ResolvePath(Destination), Force, NewId));
             foreach (var outcome in outcomes)
             {
                 if (outcome.Error is { } e)

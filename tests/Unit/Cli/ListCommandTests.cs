@@ -11,15 +11,7 @@ public sealed class ListCommandTests : IDisposable
 
     public ListCommandTests()
     {
-        _env = new Dictionary<string, string?>
-        {
-            ["HOME"] = _tmp.Path,
-            ["CLAUDE_CONFIG_DIR"] = _tmp.Combine(".claude"),
-            ["CODEX_HOME"] = _tmp.Combine(".codex"),
-            ["XDG_DATA_HOME"] = _tmp.Combine("xdg"),
-            ["XDG_CONFIG_HOME"] = _tmp.Combine("xdg-config"),
-            ["GEMINI_CLI_HOME"] = _tmp.Path,
-        };
+        _env = CliProcess.IsolatedEnvironment(_tmp.Path);
         var f = new ClaudeFixture(_tmp.Path);
         var proj = Directory.CreateDirectory(_tmp.Combine("src", "proj")).FullName;
         f.Write(proj, "5f0c1b2a-0000-4000-8000-000000000001", [f.Prompt("a", proj, "fix the parser", timestamp: "2026-07-02T10:00:00.000Z")]);

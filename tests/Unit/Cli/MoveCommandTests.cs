@@ -14,16 +14,7 @@ public sealed class MoveCommandTests : IDisposable
 
     public MoveCommandTests()
     {
-        _env = new Dictionary<string, string?>
-        {
-            ["HOME"] = _tmp.Path,
-            ["CLAUDE_CONFIG_DIR"] = _tmp.Combine(".claude"),
-            ["CODEX_HOME"] = _tmp.Combine(".codex"),
-            ["XDG_DATA_HOME"] = _tmp.Combine("xdg"),
-            ["XDG_CONFIG_HOME"] = _tmp.Combine("xdg-config"),
-            ["XDG_STATE_HOME"] = _tmp.Combine("state"),
-            ["GEMINI_CLI_HOME"] = _tmp.Path,
-        };
+        _env = CliProcess.IsolatedEnvironment(_tmp.Path);
         var f = new ClaudeFixture(_tmp.Path);
         _proj = Directory.CreateDirectory(_tmp.Combine("src", "proj")).FullName;
         f.Write(_proj, Id, [f.Prompt("a", _proj, "fix the parser")]);

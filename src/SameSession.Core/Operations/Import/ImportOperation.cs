@@ -7,7 +7,7 @@ using SameSession.Core.Sessions;
 namespace SameSession.Core.Operations.Import;
 
 /// <summary>
-/// Import-AgentSession: decrypt, read the manifest, choose the target directory, stage and verify every entry, then
+/// Import-AgentSession: an acpx `sessions export` archive (a JSON file) goes to <see cref="Porting.Acpx.AcpxArchiveImport"/>; a capsule: decrypt, read the manifest, choose the target directory, stage and verify every entry, then
 /// hand the staged capsule to the provider's installer. Nothing reaches the agent's store unless every hash matched.
 /// </summary>
 /// <param name="failureInjector">Tests only: passed to the installer's journal to simulate a crash mid-install.</param>
@@ -18,7 +18,7 @@ public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, A
 
     /// <summary>The result, or null when ShouldProcess declined (WhatIf; the capsule was still decrypted and its manifest read). A bundle is InvalidArgument here; use <see cref="RunAll"/>.</summary>
     public ImportResult? Run(ImportRequest request) =>
-        Open(request, (file, reader, path) => reader.Bundle is null
+        Open(request, r => r, (file, reader, path) => reader.Bundle is null
             ? ImportSingle(request, file, reader, path)
             : throw new SameSessionException(ErrorIds.InvalidArgument, $"'{path}' is a bundle of {reader.Bundle.Members.Count} sessions; import it with Import-AgentSession (samesession import), which installs each member.", path));
 
@@ -28,15 +28,18 @@ public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, A
     /// (WhatIf) give no outcome.
     /// </summary>
     public IReadOnlyList<ImportOutcome> RunAll(ImportRequest request) =>
-        Open(request, (file, reader, path) => reader.Bundle is null
+        Open(request, r => r is null ? [] : [ImportOutcome.Installed(r)], (file, reader, path) => reader.Bundle is null
             ? ImportSingle(request, file, reader, path) is { } one ? [ImportOutcome.Installed(one)] : []
             : ImportBundle(request, file, reader, path));
 
-    private static T Open<T>(ImportRequest request, Func<HashingReadStream, CapsuleReader, string, T> import)
+    /// <summary>An acpx session archive goes to its own importer (<paramref name="acpx"/> shapes its result); a capsule is decrypted for <paramref name="import"/>.</summary>
+    private T Open<T>(ImportRequest request, Func<ImportResult?, T> acpx, Func<HashingReadStream, CapsuleReader, string, T> import)
     {
         ArgumentNullException.ThrowIfNull(request);
         var path = Path.GetFullPath(request.Path);
         if (!File.Exists(path)) throw new SameSessionException(ErrorIds.PathNotFound, $"'{path}' does not exist.", path);
+        if (Porting.Acpx.AcpxArchiveImport.IsArchive(path))
+            return acpx(new Porting.Acpx.AcpxArchiveImport(environment, observer, _clock, failureInjector).Run(path, request.Destination));
         using var file = new HashingReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan));
         using var reader = CapsuleReader.Open(file, request.Identities);
         return import(file, reader, path);

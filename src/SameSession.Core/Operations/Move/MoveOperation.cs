@@ -72,7 +72,9 @@ public sealed class MoveOperation
                     $"{s.Provider} is running session {s.Id}; close it (or use -Force / --force) and retry.", s.Key);
             if (!new JournalTransaction(_journal, _injector).Apply(plan.Changes))
                 _observer.Warning($"{s.Key} moved; removing its backup files failed and will be retried by the next samesession command.");
-            var moved = s with { Directory = plan.NewDirectory, IsOrphaned = false, ProjectRoot = null, Files = [] };
+            // Claude and Gemini files moved with the session; the others stay where they were.
+            var filesMoved = s.Provider is AgentProvider.ClaudeCode or AgentProvider.Gemini;
+            var moved = s with { Directory = plan.NewDirectory, IsOrphaned = false, ProjectRoot = null, Files = filesMoved ? [] : s.Files };
             return Result(moved, MoveStatus.Moved, plan, planLines, reason);
         }
         catch (Exception ex) when (ex is SameSessionException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)

@@ -27,8 +27,12 @@ public static class JournalRecovery
                 || (record.State == JournalState.Prepared && record.Steps.Any(s => s.Kind == StepKind.Sql && StepActions.ProbeSatisfied(s)));
             if (forward)
             {
-                foreach (var s in record.Steps.Where(s => s.Kind is StepKind.CreateDirectory or StepKind.WriteFile or StepKind.Move or StepKind.Delete or StepKind.Sql))
-                    StepActions.Forward(s, Direct);
+                var touched = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var s in record.Steps.Where(s => s.Kind is StepKind.CreateDirectory or StepKind.WriteFile or StepKind.Move or StepKind.Delete))
+                    StepActions.Forward(s, Direct, touched);
+                StepActions.SyncAll(touched);
+                foreach (var s in record.Steps.Where(s => s.Kind == StepKind.Sql))
+                    StepActions.Forward(s, Direct, touched);
                 record.State = JournalState.Committed;
                 store.Save(record);
                 Finish(record, Direct);

@@ -48,14 +48,15 @@ public sealed class JournalStore
         }
     }
 
-    /// <summary>Replaces the journal atomically (write, fsync, rename, fsync the folder).</summary>
-    internal void Save(JournalRecord record)
+    /// <summary>Replaces the journal atomically (write, fsync, rename, fsync the folder; without the syncs when not durable).</summary>
+    internal void Save(JournalRecord record, bool durable = true)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var tmp = JournalPath(record.Id) + ".tmp";
-        Durability.WriteFileDurably(tmp, JsonSerializer.SerializeToUtf8Bytes(record, Json));
+        if (durable) Durability.WriteFileDurably(tmp, JsonSerializer.SerializeToUtf8Bytes(record, Json));
+        else File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(record, Json));
         File.Move(tmp, JournalPath(record.Id), overwrite: true);
-        Durability.SyncDirectory(Directory);
+        if (durable) Durability.SyncDirectory(Directory);
     }
 
     internal JournalRecord? Load(string id)
@@ -68,8 +69,7 @@ public sealed class JournalStore
     internal void Remove(string id, FileStream? heldLock)
     {
         File.Delete(JournalPath(id));
-        File.Delete(JournalPath(id) + ".tmp");
-        Durability.SyncDirectory(Directory);
+        File.Delete(JournalPath(id) + ".tmp"); // no sync needed: a journal that comes back is recovered again, idempotently
         heldLock?.Dispose();
         File.Delete(LockPath(id));
     }

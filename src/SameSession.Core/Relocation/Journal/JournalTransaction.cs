@@ -16,6 +16,7 @@ public sealed class JournalTransaction
 {
     private readonly JournalStore _store;
     private readonly IFailureInjector? _injector;
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private int _index;
 
     public JournalTransaction(JournalStore store, IFailureInjector? injector = null)
@@ -41,16 +42,18 @@ public sealed class JournalTransaction
         var pastNoReturn = false;
         try
         {
-            At("write journal", () => _store.Save(record));
+            // Losing this first version to a power cut only leaves staged litter, so it is not synced.
+            At("write journal", () => _store.Save(record, durable: false));
             Stage(record.Steps);
             record.State = JournalState.Prepared;
             At("mark prepared", () => _store.Save(record));
 
             foreach (var s in record.Steps.Where(s => s.Kind is StepKind.WriteFile or StepKind.Move or StepKind.Delete))
-                StepActions.Forward(s, At);
+                StepActions.Forward(s, At, _touched);
+            StepActions.SyncAll(_touched);
             foreach (var s in record.Steps.Where(s => s.Kind == StepKind.Sql))
             {
-                StepActions.Forward(s, At);
+                StepActions.Forward(s, At, _touched);
                 pastNoReturn = true;
             }
             record.State = JournalState.Committed;
@@ -95,7 +98,7 @@ public sealed class JournalTransaction
     private void Stage(List<JournalStep> steps)
     {
         foreach (var s in steps.Where(s => s.Kind == StepKind.CreateDirectory))
-            StepActions.Forward(s, At);
+            StepActions.Forward(s, At, _touched);
         foreach (var s in steps.Where(s => s.Kind == StepKind.WriteFile))
         {
             var staged = s.Path + StepActions.NewSuffix;
@@ -109,8 +112,8 @@ public sealed class JournalTransaction
                 CopyMode(s.Path, staged);
             });
         }
-        foreach (var dir in steps.Where(s => s.Kind == StepKind.WriteFile).Select(s => Path.GetDirectoryName(s.Path)!).Distinct())
-            Durability.SyncDirectory(dir);
+        // No directory sync here: a staged entry lost to a power cut only matters before the commit, when recovery
+        // rolls back anyway; the installs' directories are synced before the commit mark.
     }
 
     private void At(string action, Action act)

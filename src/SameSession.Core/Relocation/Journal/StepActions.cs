@@ -18,12 +18,17 @@ internal static class StepActions
     /// <summary>Runs one atomic action at a numbered point (where a failure injector may strike).</summary>
     public delegate void Checkpoint(string action, Action act);
 
-    public static void Forward(JournalStep s, Checkpoint at)
+    /// <param name="touched">Directories whose entries changed; the caller fsyncs each once before committing.</param>
+    public static void Forward(JournalStep s, Checkpoint at, ISet<string> touched)
     {
         switch (s.Kind)
         {
             case StepKind.CreateDirectory:
-                if (!Directory.Exists(s.Path)) at($"create {s.Path}", () => Directory.CreateDirectory(s.Path));
+                if (!Directory.Exists(s.Path))
+                {
+                    at($"create {s.Path}", () => Directory.CreateDirectory(s.Path));
+                    touched.Add(Parent(s.Path));
+                }
                 break;
             case StepKind.WriteFile:
                 var staged = s.Path + NewSuffix;
@@ -36,19 +41,22 @@ internal static class StepActions
                 if (File.Exists(s.Path) && !File.Exists(s.Path + OldSuffix))
                     at($"back up {s.Path}", () => File.Move(s.Path, s.Path + OldSuffix));
                 at($"install {s.Path}", () => File.Move(staged, s.Path, overwrite: true));
-                Durability.SyncDirectory(Parent(s.Path));
+                touched.Add(Parent(s.Path));
                 break;
             case StepKind.Move:
                 if (Exists(s.From!) && !Exists(s.Path))
                 {
                     at($"move {s.From}", () => MoveAny(s.From!, s.Path));
-                    Durability.SyncDirectory(Parent(s.Path));
-                    Durability.SyncDirectory(Parent(s.From!));
+                    touched.Add(Parent(s.Path));
+                    touched.Add(Parent(s.From!));
                 }
                 break;
             case StepKind.Delete:
                 if (Exists(s.Path) && !Exists(s.Path + OldSuffix))
+                {
                     at($"set aside {s.Path}", () => MoveAny(s.Path, s.Path + OldSuffix));
+                    touched.Add(Parent(s.Path));
+                }
                 break;
             case StepKind.Sql:
                 if (!ProbeSatisfied(s)) at($"update {s.Path}", () => RunSql(s));
@@ -100,6 +108,12 @@ internal static class StepActions
                     at($"remove {s.Path}", () => Directory.Delete(s.Path));
                 break;
         }
+    }
+
+    public static void SyncAll(ISet<string> directories)
+    {
+        foreach (var d in directories) Durability.SyncDirectory(d);
+        directories.Clear();
     }
 
     public static bool ProbeSatisfied(JournalStep s)

@@ -67,81 +67,140 @@ public sealed class JsonLineRewriter
         return true;
     }
 
-    /// <summary>Tokenises the line, recording containers and candidate strings. False when the line is not JSON or has no candidate.</summary>
+    /// <summary>
+    /// Scans the line's structure, recording containers and the strings that mention a root. A purpose-built scanner
+    /// rather than Utf8JsonReader: it jumps over long strings with a vectorised search and does not validate what it
+    /// keeps byte for byte, which makes it several times faster on transcripts full of long escaped tool output.
+    /// False when the structure is broken (the line is then kept as it is) or nothing mentions a root.
+    /// </summary>
     private bool Collect(ReadOnlySpan<byte> line)
     {
         _containers.Clear();
         _stack.Clear();
         _candidates.Clear();
-        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 512 });
         int nameStart = -1, nameLen = 0;
         var nameEscaped = false;
         var nameIsType = false;
-        try
+        var expectKey = false;
+        var seenRoot = false;
+        var i = 0;
+        while (i < line.Length)
         {
-            while (reader.Read())
+            var c = line[i];
+            switch (c)
             {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject:
-                    case JsonTokenType.StartArray:
-                        _containers.Add(new Container(InArray ? -2 : nameStart, nameLen, nameEscaped, reader.TokenType == JsonTokenType.StartArray));
-                        _stack.Add(_containers.Count - 1);
-                        nameStart = -1;
-                        nameIsType = false;
-                        break;
-                    case JsonTokenType.EndObject:
-                    case JsonTokenType.EndArray:
-                        _stack.RemoveAt(_stack.Count - 1);
-                        break;
-                    case JsonTokenType.PropertyName:
-                        nameStart = (int)reader.TokenStartIndex + 1;
-                        nameLen = reader.ValueSpan.Length;
-                        nameEscaped = reader.ValueIsEscaped;
-                        nameIsType = reader.ValueTextEquals("type"u8);
-                        if (Mentions(ref reader)) Record(ref reader, isPropertyName: true, -1, 0, false);
-                        break;
-                    case JsonTokenType.String:
+                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                    i++;
+                    continue;
+                case (byte)'{' or (byte)'[':
+                    if (_stack.Count == 0 && seenRoot) return false;
+                    seenRoot = true;
+                    _containers.Add(new Container(InArray ? -2 : nameStart, nameLen, nameEscaped, c == (byte)'['));
+                    _stack.Add(_containers.Count - 1);
+                    nameStart = -1;
+                    nameIsType = false;
+                    expectKey = c == (byte)'{';
+                    i++;
+                    continue;
+                case (byte)'}' or (byte)']':
+                    if (_stack.Count == 0 || _containers[_stack[^1]].IsArray != (c == (byte)']')) return false;
+                    _stack.RemoveAt(_stack.Count - 1);
+                    expectKey = false;
+                    i++;
+                    continue;
+                case (byte)',':
+                    if (_stack.Count == 0) return false;
+                    expectKey = !InArray;
+                    nameStart = -1;
+                    nameIsType = false;
+                    i++;
+                    continue;
+                case (byte)':':
+                    i++;
+                    continue;
+                case (byte)'"':
+                    var end = StringEnd(line, i + 1, out var escaped);
+                    if (end < 0 || _stack.Count == 0) return false;
+                    var rawStart = i + 1;
+                    var raw = line[rawStart..end];
+                    if (expectKey)
+                    {
+                        nameStart = rawStart;
+                        nameLen = raw.Length;
+                        nameEscaped = escaped;
+                        nameIsType = !escaped && raw.SequenceEqual("type"u8);
+                        expectKey = false;
+                        if (Mentions(line, i, raw, escaped)) Record(i, raw.Length, escaped, isPropertyName: true, -1, 0, false);
+                    }
+                    else
+                    {
                         if (nameIsType && !InArray)
-                        {
-                            var top = _containers[_stack[^1]];
-                            _containers[_stack[^1]] = top with { TypeStart = (int)reader.TokenStartIndex + 1, TypeLen = reader.ValueSpan.Length, TypeEscaped = reader.ValueIsEscaped };
-                        }
-                        if (Mentions(ref reader)) Record(ref reader, isPropertyName: false, InArray ? -2 : nameStart, nameLen, nameEscaped);
+                            _containers[_stack[^1]] = _containers[_stack[^1]] with { TypeStart = rawStart, TypeLen = raw.Length, TypeEscaped = escaped };
+                        if (Mentions(line, i, raw, escaped)) Record(i, raw.Length, escaped, isPropertyName: false, InArray ? -2 : nameStart, nameLen, nameEscaped);
                         nameStart = -1;
                         nameIsType = false;
-                        break;
-                    default:
-                        nameStart = -1;
-                        nameIsType = false;
-                        break;
-                }
+                    }
+                    i = end + 1;
+                    continue;
+                default:
+                    if (_stack.Count == 0) return false;
+                    // A number or literal: skip to the next delimiter.
+                    var stop = line[i..].IndexOfAny(Delimiters);
+                    i = stop < 0 ? line.Length : i + stop;
+                    nameStart = -1;
+                    nameIsType = false;
+                    continue;
             }
-            if (reader.BytesConsumed != line.Length && !line[(int)reader.BytesConsumed..].TrimEnd(" \t\r"u8).IsEmpty) return false;
         }
-        catch (JsonException)
+        return seenRoot && _stack.Count == 0 && _candidates.Count > 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> Delimiters = System.Buffers.SearchValues.Create(",}] \t\r\n"u8);
+    private static readonly System.Buffers.SearchValues<byte> QuoteOrBackslash = System.Buffers.SearchValues.Create("\"\\"u8);
+
+    /// <summary>The index of the closing quote of a string whose content starts at <paramref name="from"/>, or -1.</summary>
+    private static int StringEnd(ReadOnlySpan<byte> line, int from, out bool escaped)
+    {
+        escaped = false;
+        var j = from;
+        while (true)
         {
-            return false;
+            var k = line[j..].IndexOfAny(QuoteOrBackslash);
+            if (k < 0) return -1;
+            j += k;
+            if (line[j] == (byte)'"') return j;
+            escaped = true;
+            j += 2; // the escaped character (for \uXXXX the hex digits hold no quote or backslash)
+            if (j >= line.Length) return -1;
         }
-        return _candidates.Count > 0;
     }
 
     private bool InArray => _stack.Count > 0 && _containers[_stack[^1]].IsArray;
 
-    private bool Mentions(ref Utf8JsonReader reader)
+    /// <summary>Whether a string mentions a root: its raw bytes hold the root's JSON spelling, or (only then worth
+    /// decoding) it uses \u or \/ escapes, or roots compare case-insensitively.</summary>
+    private bool Mentions(ReadOnlySpan<byte> line, int tokenStart, ReadOnlySpan<byte> raw, bool escaped)
     {
-        if (_caseSensitive && !reader.ValueIsEscaped)
+        if (_caseSensitive)
         {
             foreach (var n in _rawNeedles)
-                if (reader.ValueSpan.IndexOf(n) >= 0) return true;
-            return false;
+                if (raw.IndexOf(n) >= 0) return true;
+            if (!escaped || (raw.IndexOf("\\u"u8) < 0 && raw.IndexOf("\\/"u8) < 0)) return false;
         }
-        return TextPathReplacer.ContainsAnyRoot(_map, reader.GetString()!);
+        return TextPathReplacer.ContainsAnyRoot(_map, Decode(line, tokenStart, raw.Length, escaped));
     }
 
-    private void Record(ref Utf8JsonReader reader, bool isPropertyName, int nameStart, int nameLen, bool nameEscaped) =>
-        _candidates.Add(new Candidate((int)reader.TokenStartIndex, reader.ValueSpan.Length, isPropertyName, reader.GetString()!,
-            _stack.ToArray(), nameStart, nameLen, nameEscaped));
+    private void Record(int tokenStart, int rawLength, bool escaped, bool isPropertyName, int nameStart, int nameLen, bool nameEscaped) =>
+        _candidates.Add(new Candidate(tokenStart, rawLength, escaped, isPropertyName, _stack.ToArray(), nameStart, nameLen, nameEscaped));
+
+    /// <summary>The text of the string token at <paramref name="tokenStart"/> (its opening quote).</summary>
+    private static string Decode(ReadOnlySpan<byte> line, int tokenStart, int rawLength, bool escaped)
+    {
+        if (!escaped) return Encoding.UTF8.GetString(line.Slice(tokenStart + 1, rawLength));
+        var reader = new Utf8JsonReader(line.Slice(tokenStart, rawLength + 2));
+        reader.Read();
+        return reader.GetString()!;
+    }
 
     private JsonStringSite Site(ReadOnlySpan<byte> line, Candidate c)
     {
@@ -159,7 +218,8 @@ public sealed class JsonLineRewriter
             if (c.NameStart == -2) sb.Append("[]");
             else if (c.NameStart >= 0) Append(sb, Text(line, c.NameStart, c.NameLen, c.NameEscaped));
         }
-        return new JsonStringSite(sb.ToString(), c.IsPropertyName, c.Value, types.ToArray());
+        var text = line.Slice(c.TokenStart, c.RawLength + 2).ToArray();
+        return new JsonStringSite(sb.ToString(), c.IsPropertyName, () => Decode(text, 0, c.RawLength, c.Escaped), types.ToArray());
     }
 
     private static void Append(StringBuilder sb, string name)
@@ -198,6 +258,6 @@ public sealed class JsonLineRewriter
         public bool TypeEscaped { get; init; }
     }
 
-    private sealed record Candidate(int TokenStart, int RawLength, bool IsPropertyName, string Value, int[] Stack,
+    private sealed record Candidate(int TokenStart, int RawLength, bool Escaped, bool IsPropertyName, int[] Stack,
         int NameStart, int NameLen, bool NameEscaped);
 }

@@ -20,19 +20,21 @@ public enum JsonStringRewrite
 /// </summary>
 public sealed class JsonStringSite
 {
-    internal JsonStringSite(string path, bool isPropertyName, string value, string?[] types)
+    internal JsonStringSite(string path, bool isPropertyName, Func<string> value, string?[] types)
     {
         Path = path;
         IsPropertyName = isPropertyName;
-        Value = value;
+        _value = new Lazy<string>(value);
         _types = types;
     }
 
     private readonly string?[] _types;
+    private readonly Lazy<string> _value;
 
     public string Path { get; }
     public bool IsPropertyName { get; }
-    public string Value { get; }
+    /// <summary>The decoded string (decoded on first use: most sites are decided by their path alone).</summary>
+    public string Value => _value.Value;
 
     /// <summary>The "type" member of the line's top-level object (Claude and Codex discriminate lines by it).</summary>
     public string? LineType => _types.Length > 0 ? _types[0] : null;

@@ -7,7 +7,7 @@ namespace SameSession.Core.Relocation.Rebind.ClaudeCode;
 /// attachment paths, file-history keys, persisted tool-output paths. With content rewriting, every other string
 /// too, except thinking blocks (their signature covers the text).
 /// </summary>
-internal static class ClaudeRewriteRules
+public static class ClaudeRewriteRules
 {
     private static readonly HashSet<string> PathFields = new(StringComparer.Ordinal)
     {
