@@ -58,6 +58,27 @@ Describe 'Export-AgentSession' {
         Test-Path $capsule | Should -BeFalse
     }
 
+    It 'writes every piped session into one bundle capsule with -Bundle' {
+        $second = [guid]::NewGuid().ToString()
+        $null = New-ClaudeHome $env:HOME $second 'second'
+        $bundle = Join-Path $TestDrive 'team.capsule'
+        $r = Get-AgentSession -Provider ClaudeCode | Export-AgentSession -Path $bundle -Bundle -Recipient $key.Recipient -PassThru
+        $r | Should -BeOfType 'SameSession.Core.Operations.Export.BundleExportResult'
+        $r.SessionCount | Should -Be 2
+        $r.Manifest.Members.Path | Should -Be @('sessions/0', 'sessions/1')
+        (Get-ChildItem $TestDrive -Filter '*.capsule' | Where-Object Name -like 'ClaudeCode-*') | Should -BeNullOrEmpty
+        $info = Get-AgentCapsule -Path $bundle -Verify
+        $info.IsBundle | Should -BeTrue
+        ($info.Members.SessionId | Sort-Object) | Should -Be (@($id, $second) | Sort-Object)
+    }
+
+    It 'refuses a folder as the -Bundle path' {
+        $folder = Join-Path $TestDrive 'bundles'
+        New-Item -ItemType Directory -Force $folder | Out-Null
+        { Get-AgentSession -Provider ClaudeCode | Export-AgentSession -Path $folder -Bundle -Recipient $key.Recipient -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument*'
+        Get-ChildItem $folder | Should -BeNullOrEmpty
+    }
+
     It 'refuses -Format Acpx for a session that is not an acpx session' {
         $out = Join-Path $TestDrive 'claude.json'
         { Get-AgentSession -Provider ClaudeCode | Export-AgentSession -Path $out -Format Acpx -ErrorAction Stop } | Should -Throw -ErrorId 'UnsupportedFormat*'

@@ -39,4 +39,14 @@ Describe 'Get-AgentCapsule' {
         $c.Manifest | Should -BeNullOrEmpty
         $c.RecipientTypes.Count | Should -Be 1
     }
+
+    It 'lists the members of a bundle' {
+        $bundle = Join-Path $TestDrive 'bundle.capsule'
+        Get-AgentSession -Provider ClaudeCode | Export-AgentSession -Path $bundle -Bundle -Recipient $mine.Recipient
+        $c = Get-AgentCapsule -Path $bundle -Verify
+        $c.IsBundle | Should -BeTrue
+        $c.Manifest | Should -BeNullOrEmpty
+        $c.Members.SessionId | Should -Contain $id
+        $c.Members.Verified | Should -Not -Contain $false
+    }
 }

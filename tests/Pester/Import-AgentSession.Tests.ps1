@@ -56,4 +56,19 @@ Describe 'Import-AgentSession' {
         New-SameSessionIdentity -Path $other | Out-Null
         { Import-AgentSession -Path $capsule -Identity $other -ErrorAction Stop } | Should -Throw -ErrorId 'NoMatchingIdentity*'
     }
+
+    It 'installs every member of a bundle and reports each one' {
+        Use-Home 'alice'
+        $second = [guid]::NewGuid().ToString()
+        $project = Join-Path $env:HOME 'src/web'
+        $folder = Join-Path $env:HOME ('.claude/projects/' + ($project -replace '[^A-Za-z0-9]', '-'))
+        New-Item -ItemType Directory -Force $project, $folder | Out-Null
+        Set-Content (Join-Path $folder "$second.jsonl") ('{"type":"user","sessionId":"' + $second + '","cwd":"' + $project + '","timestamp":"2026-11-21T11:00:00Z","message":{"role":"user","content":"web"}}')
+        $bundle = Join-Path $TestDrive 'alice-bundle.capsule'
+        Get-AgentSession -Provider ClaudeCode | Export-AgentSession -Path $bundle -Bundle -Recipient $bobKey.Recipient
+        Use-Home 'bob'
+        $r = Import-AgentSession -Path $bundle -PassThru
+        $r.Count | Should -Be 2
+        (Get-AgentSession -Provider ClaudeCode -Id $second).Directory | Should -Be (Join-Path $env:HOME 'src/web')
+    }
 }

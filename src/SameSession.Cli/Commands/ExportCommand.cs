@@ -22,13 +22,14 @@ internal sealed class ExportCommand : ICliCommand
         var workspace = new Option<bool>("--include-workspace") { Description = "Also pack the session's directory (git ls-files --cached --others --exclude-standard in a repo)." };
         var allow = new Option<string[]>("--allow-secret") { Description = "Fingerprint of a secret finding allowed to travel; repeatable." };
         var redact = new Option<bool>("--redact-secrets") { Description = "Replace found secrets in the exported copy." };
+        var bundle = new Option<bool>("--bundle") { Description = "All sessions into the one capsule file --path (a bundle) instead of one capsule each." };
         var format = new Option<ExportFormat>("--format") { Description = "capsule (encrypted, default) or acpx (acpx's own sessions export archive; acpx sessions only).", DefaultValueFactory = _ => ExportFormat.Capsule };
         var force = CliOptions.Force();
         var json = CliOptions.Json();
         var whatIf = CliOptions.WhatIf();
         var cmd = new Command("export", "Export sessions into encrypted capsules (the CLI twin of Export-AgentSession).")
         {
-            ids, provider, latest, path, recipient, recipientFile, passphraseFile, armor, workspace, allow, redact, format, force, json, whatIf,
+            ids, provider, latest, path, recipient, recipientFile, passphraseFile, armor, workspace, allow, redact, format, bundle, force, json, whatIf,
         };
         cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), () =>
         {
@@ -47,10 +48,17 @@ internal sealed class ExportCommand : ICliCommand
                 CapsuleKeys.Recipients(pr.GetValue(recipient), pr.GetValue(recipientFile), CliKeys.ReadPassphrase(pr.GetValue(passphraseFile))),
                 pr.GetValue(armor), pr.GetValue(allow), pr.GetValue(redact), pr.GetValue(force), pr.GetValue(workspace), pr.GetValue(format));
             var export = new ExportSessions(env, observer, CliKeys.ToolVersion);
-            return sessions.Select(s => export.Run(s, options, sessions.Count > 1)).OfType<ExportResult>().ToList();
+            if (pr.GetValue(bundle))
+                return export.RunBundle(sessions, options) is { } b ? [b] : new List<object>();
+            return sessions.Select(s => export.Run(s, options, sessions.Count > 1)).OfType<object>().ToList();
         }, (results, o) =>
         {
-            foreach (var r in results) o.WriteLine($"{r.Manifest.Provider.Name} {r.Manifest.Session.NativeId} -> {r.Path} ({r.Size} bytes)");
+            foreach (var r in results)
+            {
+                if (r is ExportResult one) o.WriteLine($"{one.Manifest.Provider.Name} {one.Manifest.Session.NativeId} -> {one.Path} ({one.Size} bytes)");
+                if (r is BundleExportResult b)
+                    foreach (var m in b.Members) o.WriteLine($"{m.Provider.Name} {m.Session.NativeId} -> {b.Path} (bundle of {b.SessionCount}, {b.Size} bytes)");
+            }
         }));
         return cmd;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SameSession.Core.Errors;
 using SameSession.Core.Operations.Import;
 using SameSession.Core.Crypto.Age;
 using SameSession.Core.Porting;
@@ -30,14 +31,27 @@ internal sealed class ImportCommand : ICliCommand
             var identities = new Lazy<IReadOnlyList<IAgeIdentity>>(() => CapsuleKeys.Identities(env, pr.GetValue(identity), CliKeys.ReadPassphrase(pr.GetValue(passphraseFile))));
             var op = new ImportOperation(Porters.Installers, env, new CliObserver(Console.Error, pr.GetValue(whatIf)));
             var dest = pr.GetValue(destination) is { } d ? Path.GetFullPath(env.ExpandHome(d)) : null;
-            return pr.GetValue(paths)!.Select(Path.GetFullPath)
-                .Select(p => op.Run(new ImportRequest(p, AcpxArchiveImport.NeedsNoKey(p) ? [] : identities.Value, dest, pr.GetValue(force), pr.GetValue(newId))))
-                .OfType<ImportResult>().ToList();
+            var request = (string p) => new ImportRequest(p, AcpxArchiveImport.NeedsNoKey(p) ? [] : identities.Value, dest, pr.GetValue(force), pr.GetValue(newId));
+            // A session that went in is its ImportResult (as for a single capsule); a bundle member that did not is its outcome with the error.
+            return pr.GetValue(paths)!.Select(Path.GetFullPath).SelectMany(p => op.RunAll(request(p))).Select(x => x.Result ?? (object)x).ToList();
         }, (results, o) =>
         {
-            foreach (var r in results)
-                o.WriteLine($"{r.Provider} {r.Id} {(r.Changed ? "installed in" : "already present in")} {r.Cwd}{(r.Backup is null ? "" : $" (previous copy kept in {r.Backup})")}");
-        }));
+            foreach (var result in results)
+            {
+                if (result is ImportResult r)
+                    o.WriteLine($"{r.Provider} {r.Id} {(r.Changed ? "installed in" : "already present in")} {r.Cwd}{(r.Backup is null ? "" : $" (previous copy kept in {r.Backup})")}");
+                else if (result is ImportOutcome { Error: { } e } failed)
+                    o.WriteLine($"{failed.Provider} {failed.Id} NOT imported: {e.Message} (error id: {e.Id})");
+            }
+        }, ExitCode));
         return cmd;
+    }
+
+    /// <summary>0 when every session went in; a lone failure's own code; PartialFailure when some did and some did not.</summary>
+    private static int ExitCode(List<object> results)
+    {
+        var failed = results.OfType<ImportOutcome>().ToList();
+        if (failed.Count == 0) return 0;
+        return failed.Count == results.Count && failed.Count == 1 ? failed[0].Error!.ExitCode : ErrorIds.PartialFailure.ExitCode;
     }
 }

@@ -9,7 +9,7 @@ internal sealed class InspectCommand : ICliCommand
 {
     public Command Create()
     {
-        var path = new Argument<string>("path") { Description = "The capsule file." };
+        var path = new Argument<string>("path") { Description = "The capsule file (a single session or a bundle)." };
         var identity = CliKeys.Identity();
         var passphraseFile = CliKeys.PassphraseFile();
         var verify = new Option<bool>("--verify") { Description = "Also read every entry and check it against the manifest." };
@@ -23,6 +23,16 @@ internal sealed class InspectCommand : ICliCommand
             (info, o) =>
             {
                 o.WriteLine($"{info.Path}: {info.Size} bytes, {(info.Armored ? "armored" : "binary")}, {info.RecipientTypes.Count} recipient stanza(s): {string.Join(", ", info.RecipientTypes)}");
+                if (info.Bundle is { } bundle)
+                {
+                    o.WriteLine($"bundle of {bundle.Members.Count} session(s), made {bundle.Created:u} by {bundle.Tool.Name} {bundle.Tool.Version}{(info.Verified == true ? "; every member verified" : "")}");
+                    foreach (var member in info.Members ?? [])
+                    {
+                        var state = member.Verified switch { true => "verified", false => $"REFUSED ({member.Error?.Id}: {member.Error?.Message})", null => "" };
+                        o.WriteLine($"  {member.Provider} {member.SessionId} \"{member.Title}\": {member.Files} entries, {member.PayloadSize} bytes{(member.SourceCwd is null ? "" : $", from {member.SourceCwd}")} {state}".TrimEnd());
+                    }
+                    return;
+                }
                 if (info.Manifest is not { } m)
                 {
                     o.WriteLine("manifest: not readable with your identity");

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using SameSession.Core.Capsules.Bundle;
 using SameSession.Core.Capsules.Manifest;
 using SameSession.Core.Capsules.Streams;
 using SameSession.Core.Capsules.Tar;
@@ -23,6 +25,14 @@ public static class CapsuleWriter
     /// </summary>
     public static void WriteFile(string path, CapsuleManifest manifest, IReadOnlyList<CapsuleFileSource> sources, IReadOnlyList<IAgeRecipient> recipients, bool armor = false, bool overwrite = false) =>
         WriteFile(path, overwrite, s => Write(s, manifest, sources, recipients, armor));
+
+    /// <summary>A bundle capsule of <paramref name="members"/>, written atomically like <see cref="WriteFile(string, CapsuleManifest, IReadOnlyList{CapsuleFileSource}, IReadOnlyList{IAgeRecipient}, bool, bool)"/>.</summary>
+    public static BundleManifest WriteBundleFile(string path, DateTimeOffset created, ToolInfo tool, IReadOnlyList<(CapsuleManifest Manifest, IReadOnlyList<CapsuleFileSource> Sources)> members, IReadOnlyList<IAgeRecipient> recipients, bool armor = false, bool overwrite = false)
+    {
+        BundleManifest? written = null;
+        WriteFile(path, overwrite, s => written = WriteBundle(s, created, tool, members, d => AgeEncryption.Encrypt(d, recipients, armor, leaveOpen: true)));
+        return written!;
+    }
 
     internal static void WriteFile(string path, bool overwrite, Action<Stream> write)
     {
@@ -52,6 +62,53 @@ public static class CapsuleWriter
     /// <summary>The encryption seam: <paramref name="encrypt"/> wraps the destination in a write stream whose Dispose finishes it.</summary>
     internal static void Write(Stream destination, CapsuleManifest manifest, IReadOnlyList<CapsuleFileSource> sources, Func<Stream, Stream> encrypt)
     {
+        var byPath = SourcesByPath(manifest, sources);
+        var manifestBytes = ManifestJson.Serialize(manifest);
+        using var encrypted = encrypt(destination);
+        using var gzip = GzipLayer.Compress(encrypted, leaveOpen: true);
+        using (var tar = new TarArchiveWriter(gzip, manifest.Created, leaveOpen: true))
+        {
+            tar.WriteFile(CapsuleManifest.EntryName, manifestBytes.Length, new MemoryStream(manifestBytes));
+            WriteFiles(tar, "", manifest, byPath);
+            tar.Finish();
+        }
+    }
+
+    /// <summary>
+    /// A bundle: manifest.json listing the members, then per member i its own manifest and files under sessions/i/
+    /// (docs/formats/capsule-v1.md, "Bundles"). Returns the bundle manifest written.
+    /// </summary>
+    internal static BundleManifest WriteBundle(Stream destination, DateTimeOffset created, ToolInfo tool, IReadOnlyList<(CapsuleManifest Manifest, IReadOnlyList<CapsuleFileSource> Sources)> members, Func<Stream, Stream> encrypt)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var prepared = members.Select(m => (m.Manifest, Bytes: ManifestJson.Serialize(m.Manifest), ByPath: SourcesByPath(m.Manifest, m.Sources))).ToList();
+        var bundle = new BundleManifest
+        {
+            Created = created,
+            Tool = tool,
+            Members = [.. prepared.Select((m, i) => new BundleMember(BundleManifest.MemberPath(i), m.Manifest.Provider.Name, m.Manifest.Session.NativeId, m.Manifest.Session.Title,
+                m.Bytes.Length, Convert.ToHexString(SHA256.HashData(m.Bytes)).ToLowerInvariant(), m.Manifest.Files.Count, m.Manifest.TotalSize()))],
+        };
+        BundleJson.Check(bundle);
+        var bundleBytes = BundleJson.Serialize(bundle);
+        using var encrypted = encrypt(destination);
+        using var gzip = GzipLayer.Compress(encrypted, leaveOpen: true);
+        using (var tar = new TarArchiveWriter(gzip, created, leaveOpen: true))
+        {
+            tar.WriteFile(CapsuleManifest.EntryName, bundleBytes.Length, new MemoryStream(bundleBytes));
+            foreach (var (m, i) in prepared.Select((m, i) => (m, i)))
+            {
+                var member = bundle.Members[i];
+                tar.WriteFile(member.ManifestEntry, m.Bytes.Length, new MemoryStream(m.Bytes));
+                WriteFiles(tar, member.Path + "/", m.Manifest, m.ByPath);
+            }
+            tar.Finish();
+        }
+        return bundle;
+    }
+
+    private static Dictionary<string, CapsuleFileSource> SourcesByPath(CapsuleManifest manifest, IReadOnlyList<CapsuleFileSource> sources)
+    {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(sources);
         ManifestRules.Check(manifest);
@@ -60,23 +117,19 @@ public static class CapsuleWriter
         var extra = byPath.Keys.Except(manifest.Files.Select(f => f.Path), StringComparer.Ordinal).ToList();
         if (missing.Count > 0 || extra.Count > 0)
             throw new ArgumentException($"Manifest files and sources differ (no source for: {string.Join(", ", missing)}; not in manifest: {string.Join(", ", extra)}).", nameof(sources));
-
-        var manifestBytes = ManifestJson.Serialize(manifest);
-        using var encrypted = encrypt(destination);
-        using var gzip = GzipLayer.Compress(encrypted, leaveOpen: true);
-        using (var tar = new TarArchiveWriter(gzip, manifest.Created, leaveOpen: true))
-        {
-            tar.WriteFile(CapsuleManifest.EntryName, manifestBytes.Length, new MemoryStream(manifestBytes));
-            foreach (var file in manifest.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
-                CopyVerified(tar, file, byPath[file.Path]);
-            tar.Finish();
-        }
+        return byPath;
     }
 
-    private static void CopyVerified(TarArchiveWriter tar, CapsuleFile file, CapsuleFileSource source)
+    private static void WriteFiles(TarArchiveWriter tar, string prefix, CapsuleManifest manifest, Dictionary<string, CapsuleFileSource> byPath)
+    {
+        foreach (var file in manifest.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+            CopyVerified(tar, prefix, file, byPath[file.Path]);
+    }
+
+    private static void CopyVerified(TarArchiveWriter tar, string prefix, CapsuleFile file, CapsuleFileSource source)
     {
         using var hashing = new HashingReadStream(source.Open());
-        tar.WriteFile(file.Path, file.Size, hashing, file.Executable);
+        tar.WriteFile(prefix + file.Path, file.Size, hashing, file.Executable);
         var grew = hashing.ReadByte() != -1;
         if (grew || hashing.Sha256Hex() != file.Sha256)
             throw new SameSessionException(ErrorIds.SessionLocked,

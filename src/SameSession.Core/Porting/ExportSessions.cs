@@ -20,7 +20,7 @@ public sealed class ExportSessions(AgentEnvironment environment, IOperationObser
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(options);
-        var policy = new SecretPolicy(new HashSet<string>(options.AllowSecret ?? [], StringComparer.Ordinal), options.RedactSecrets);
+        var policy = Policy(options);
         var path = CapsulePath(options.Path, session, many, options.Format);
         if (options.Format == ExportFormat.Acpx)
         {
@@ -31,6 +31,19 @@ public sealed class ExportSessions(AgentEnvironment environment, IOperationObser
         return new ExportOperation(Porters.For(session.Provider), environment, observer, toolVersion)
             .Run(new ExportRequest(session, path, options.Recipients, policy, options.Armor, options.Force, options.IncludeWorkspace));
     }
+
+    /// <summary>Exports every session into the one bundle capsule <see cref="ExportOptions.Path"/> (a file).</summary>
+    public BundleExportResult? RunBundle(IReadOnlyList<AgentSession> sessions, ExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Format != ExportFormat.Capsule)
+            throw new SameSessionException(ErrorIds.InvalidArgument, "A bundle is a capsule; -Bundle cannot be combined with -Format Acpx.");
+        return new BundleExportOperation(Porters.For, environment, observer, toolVersion)
+            .Run(sessions, new BundleExportRequest(options.Path, options.Recipients, Policy(options), options.Armor, options.Force, options.IncludeWorkspace));
+    }
+
+    private static SecretPolicy Policy(ExportOptions options) =>
+        new(new HashSet<string>(options.AllowSecret ?? [], StringComparer.Ordinal), options.RedactSecrets);
 
     /// <summary>A folder (existing, or spelled with a trailing separator, or needed for many sessions) gets &lt;Provider&gt;-&lt;id&gt;.capsule (an acpx archive: .json).</summary>
     public static string CapsulePath(string path, AgentSession session, bool many, ExportFormat format = ExportFormat.Capsule)

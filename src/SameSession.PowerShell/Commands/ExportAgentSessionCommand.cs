@@ -7,9 +7,9 @@ using SameSession.PowerShell.Completers;
 
 namespace SameSession.PowerShell.Commands;
 
-/// <summary>Export-AgentSession: each session into its own encrypted capsule (age), scanned for secrets first.</summary>
+/// <summary>Export-AgentSession: each session into its own encrypted capsule (age), or all into one bundle (-Bundle), scanned for secrets first.</summary>
 [Cmdlet(VerbsData.Export, "AgentSession", SupportsShouldProcess = true, DefaultParameterSetName = "Session")]
-[OutputType(typeof(ExportResult))]
+[OutputType(typeof(ExportResult), typeof(BundleExportResult))]
 public sealed class ExportAgentSessionCommand : SameSessionCmdlet
 {
     private readonly List<AgentSession> _sessions = [];
@@ -57,6 +57,10 @@ public sealed class ExportAgentSessionCommand : SameSessionCmdlet
     [Parameter]
     public ExportFormat Format { get; set; } = ExportFormat.Capsule;
 
+    /// <summary>All sessions into the one capsule file -Path instead of one capsule each.</summary>
+    [Parameter]
+    public SwitchParameter Bundle { get; set; }
+
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -77,6 +81,16 @@ public sealed class ExportAgentSessionCommand : SameSessionCmdlet
             Armor, AllowSecret, RedactSecrets, Force, IncludeWorkspace, Format), Path);
         if (options is null) return;
         var export = new ExportSessions(Environment, Observer, ModuleVersion);
+        if (Bundle)
+        {
+            if (_sessions.Count > 0)
+                Try(() =>
+                {
+                    var bundle = export.RunBundle(_sessions, options);
+                    if (bundle is not null && PassThru) WriteObject(bundle);
+                }, Path);
+            return;
+        }
         foreach (var s in _sessions)
             Try(() =>
             {

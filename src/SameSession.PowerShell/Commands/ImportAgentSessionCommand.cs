@@ -1,11 +1,12 @@
 using System.Management.Automation;
 using System.Security;
+using SameSession.Core.Errors;
 using SameSession.Core.Operations.Import;
 using SameSession.Core.Porting;
 
 namespace SameSession.PowerShell.Commands;
 
-/// <summary>Import-AgentSession: verifies a capsule and installs its session, rebound to a directory here.</summary>
+/// <summary>Import-AgentSession: verifies a capsule and installs its session (every member of a bundle), rebound to a directory here.</summary>
 [Cmdlet(VerbsData.Import, "AgentSession", SupportsShouldProcess = true)]
 [OutputType(typeof(ImportResult))]
 public sealed class ImportAgentSessionCommand : SameSessionCmdlet
@@ -40,8 +41,13 @@ public sealed class ImportAgentSessionCommand : SameSessionCmdlet
             var path = ResolvePath(Path);
             var identities = Core.Porting.Acpx.AcpxArchiveImport.NeedsNoKey(path) ? []
                 : CapsuleKeys.Identities(Environment, Identity?.Select(ResolvePath), ExportAgentSessionCommand.PlainText(Passphrase));
-            var result = new ImportOperation(Porters.Installers, Environment, Observer)
-                .Run(new ImportRequest(path, identities, Destination is null ? null : ResolvePath(Destination), Force, NewId));
-            if (result is not null && PassThru) WriteObject(result);
+            var outcomes = new ImportOperation(Porters.Installers, Environment, Observer)
+                .RunAll(new ImportRequest(path, identities, Destination is null ? null : ResolvePath(Destination), Force, NewId));
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Error is { } e)
+                    WriteError(ErrorRecords.From(new SameSessionException(ErrorIds.Find(e.Id) ?? ErrorIds.Internal, e.Message, e.Target), $"{outcome.Provider}:{outcome.Id}"));
+                else if (PassThru) WriteObject(outcome.Result);
+            }
         }, Path);
 }

@@ -59,4 +59,30 @@ public sealed class PortingCliTests : IDisposable
         var stranger = CliProcess.Run(HomeEnv(alice), "import", capsule);
         Assert.Equal(ErrorIds.NoMatchingIdentity.ExitCode, stranger.ExitCode);
     }
+
+    [Fact]
+    public void Export_bundle_then_inspect_lists_members_and_import_installs_each()
+    {
+        string alice = _tmp.Combine("alice"), bob = _tmp.Combine("bob"), bundle = _tmp.Combine("team.capsule");
+        RealFixtures.Materialize("claude", "2.1.328", alice);
+        RealFixtures.Materialize("codex", "0.169.0", alice);
+        Directory.CreateDirectory(bob);
+        var recipient = CliProcess.Run(HomeEnv(bob), "identity", "new").StdOut.Trim();
+
+        var export = CliProcess.Run(HomeEnv(alice), "export", "*", "--provider", "ClaudeCode", "Codex", "--bundle", "--path", bundle, "--recipient", recipient, "--json");
+        Assert.True(export.ExitCode == 0, export.StdErr);
+        var exported = JsonDocument.Parse(export.StdOut).RootElement;
+        var count = Assert.Single(exported.EnumerateArray()).GetProperty("sessionCount").GetInt32();
+        Assert.True(count >= 2, export.StdOut);
+        Assert.Equal([bundle], Directory.GetFiles(_tmp.Path, "*.capsule"));
+
+        var inspect = CliProcess.Run(HomeEnv(bob), "inspect", bundle, "--verify");
+        Assert.True(inspect.ExitCode == 0, inspect.StdErr);
+        Assert.Contains($"bundle of {count} session(s)", inspect.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Codex ", inspect.StdOut, StringComparison.Ordinal);
+
+        var import = CliProcess.Run(HomeEnv(bob), "import", bundle, "--destination", "~/work/api", "--force", "--json");
+        Assert.True(import.ExitCode == 0, import.StdErr);
+        Assert.Equal(count, JsonDocument.Parse(import.StdOut).RootElement.GetArrayLength());
+    }
 }

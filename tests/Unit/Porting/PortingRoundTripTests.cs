@@ -40,7 +40,7 @@ public sealed class PortingRoundTripTests : IDisposable
 
     public static TheoryData<string> Agents => new() { "claude", "codex", "opencode" };
 
-    private static (AgentProvider Provider, string Version) Fixture(string agent) => agent switch
+    internal static (AgentProvider Provider, string Version) Fixture(string agent) => agent switch
     {
         "claude" => (AgentProvider.ClaudeCode, "2.1.328"),
         "codex" => (AgentProvider.Codex, "0.169.0"),
@@ -49,7 +49,7 @@ public sealed class PortingRoundTripTests : IDisposable
 
     private static NativePorter Porter(AgentProvider p) => Porters.For(p);
 
-    private static string OpenCodeDb(string home) => Path.Combine(home, ".local", "share", "opencode", "opencode.db");
+    internal static string OpenCodeDb(string home) => Path.Combine(home, ".local", "share", "opencode", "opencode.db");
 
     private string Alice => _tmp.Combine("alice");
     private string Bob => _tmp.Combine("bob");
@@ -60,17 +60,23 @@ public sealed class PortingRoundTripTests : IDisposable
         var (provider, version) = Fixture(agent);
         var a = LoadOpenCodeDump(RealFixtures.Materialize(agent, version, Alice));
         var b = LoadOpenCodeDump(RealFixtures.Materialize(agent, version, Bob));
-        foreach (var d in new[] { ".claude/projects", ".codex/sessions" }.Select(d => Path.Combine(Bob, d)).Where(Directory.Exists))
-            Directory.Delete(d, recursive: true);
-        if (provider == AgentProvider.Codex) Sql(Path.Combine(Bob, ".codex", "state_5.sqlite"), "DELETE FROM threads");
-        if (provider == AgentProvider.OpenCode) Sql(OpenCodeDb(Bob), "DELETE FROM part; DELETE FROM message; DELETE FROM todo; DELETE FROM session");
+        ClearSessions(Bob, provider);
         Directory.Delete(Path.Combine(Bob, "work"), recursive: true);
         var session = RealFixtures.Discover(a, provider).Single(s => s.Directory == Path.Combine(Alice, "work", "plain"));
         return (a, b, session);
     }
 
+    /// <summary>Removes every session of <paramref name="provider"/> from the agent store under <paramref name="home"/>, keeping the store.</summary>
+    internal static void ClearSessions(string home, AgentProvider provider)
+    {
+        var folder = provider switch { AgentProvider.ClaudeCode => ".claude/projects", AgentProvider.Codex => ".codex/sessions", _ => null };
+        if (folder is not null && Directory.Exists(Path.Combine(home, folder))) Directory.Delete(Path.Combine(home, folder), recursive: true);
+        if (provider == AgentProvider.Codex) Sql(Path.Combine(home, ".codex", "state_5.sqlite"), "DELETE FROM threads");
+        if (provider == AgentProvider.OpenCode) Sql(OpenCodeDb(home), "DELETE FROM part; DELETE FROM message; DELETE FROM todo; DELETE FROM session");
+    }
+
     /// <summary>The opencode fixture is a dump (opencode.db.sql); the agent reads opencode.db.</summary>
-    private static AgentEnvironment LoadOpenCodeDump(AgentEnvironment env)
+    internal static AgentEnvironment LoadOpenCodeDump(AgentEnvironment env)
     {
         var dump = OpenCodeDb(env.Home) + ".sql";
         if (File.Exists(dump))
@@ -81,7 +87,7 @@ public sealed class PortingRoundTripTests : IDisposable
         return env;
     }
 
-    private static object? Sql(string db, string sql, string? id = null)
+    internal static object? Sql(string db, string sql, string? id = null)
     {
         using var c = new SqliteConnection($"Data Source={db};Pooling=False");
         c.Open();

@@ -39,6 +39,14 @@ public static class ManifestJson
 
     private static void CheckFormat(ReadOnlySpan<byte> utf8)
     {
+        var format = FormatOf(utf8);
+        if (format != CapsuleManifest.FormatV1)
+            throw CapsuleErrors.Unsupported($"The capsule's format is '{format}'; this build reads '{CapsuleManifest.FormatV1}'");
+    }
+
+    /// <summary>The "format" member of a manifest; CapsuleCorrupt when the bytes are not a JSON object with one.</summary>
+    public static string FormatOf(ReadOnlySpan<byte> utf8)
+    {
         string? format;
         try
         {
@@ -48,9 +56,7 @@ public static class ManifestJson
             format = doc.RootElement.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         }
         catch (JsonException ex) { throw CapsuleErrors.Corrupt($"manifest is not JSON ({ex.Message})", CapsuleManifest.EntryName); }
-        if (format is null) throw CapsuleErrors.Corrupt("manifest has no format", CapsuleManifest.EntryName);
-        if (format != CapsuleManifest.FormatV1)
-            throw CapsuleErrors.Unsupported($"The capsule's format is '{format}'; this build reads '{CapsuleManifest.FormatV1}'");
+        return format ?? throw CapsuleErrors.Corrupt("manifest has no format", CapsuleManifest.EntryName);
     }
 
     private sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>

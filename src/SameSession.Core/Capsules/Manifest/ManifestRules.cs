@@ -11,7 +11,7 @@ internal static partial class ManifestRules
     public const int MaxFiles = 100_000;
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex Sha256();
+    internal static partial Regex Sha256();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial Regex Role();

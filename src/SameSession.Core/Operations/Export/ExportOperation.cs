@@ -19,20 +19,27 @@ public sealed class ExportOperation(ISessionCollector collector, AgentEnvironmen
     public ExportResult? Run(ExportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var session = request.Session;
-        if (session.Provider != collector.Provider)
-            throw new ArgumentException($"The collector is for {collector.Provider}, the session is {session.Provider}.", nameof(request));
-        if (request.Recipients.Count == 0)
-            throw new SameSessionException(ErrorIds.InvalidArgument, "No recipient given; pass -Recipient age1… (or an ssh public key), or -Passphrase.");
-        if (session.IsLive && !request.Force)
-            throw new SameSessionException(ErrorIds.SessionLocked, $"{session.Key} is open in a running agent; close it, or use -Force to export it as it is now.", session.Key);
-        var cwd = session.Directory ?? session.ProjectRoot
-            ?? throw new SameSessionException(ErrorIds.InvalidArgument, $"{session.Key} records no working directory, so it cannot be relocated on import.", session.Key);
+        CheckSession(request);
         var path = Path.GetFullPath(request.Path);
         if (!request.Force && File.Exists(path))
             throw new SameSessionException(ErrorIds.DestinationExists, $"'{path}' already exists; choose another path or use -Force.", path);
-        if (!observer.ShouldProcess(path, $"Export {session.Key} to an encrypted capsule")) return null;
+        if (!observer.ShouldProcess(path, $"Export {request.Session.Key} to an encrypted capsule")) return null;
 
+        using var prepared = Prepare(request);
+        observer.Progress(new OperationProgress($"Exporting {request.Session.Key}", $"Writing {path}", 90));
+        CapsuleWriter.WriteFile(path, prepared.Manifest, prepared.Sources, request.Recipients, request.Armor, overwrite: request.Force);
+        observer.Progress(new OperationProgress($"Exporting {request.Session.Key}", "Done", 100, Completed: true));
+        return new ExportResult(path, new FileInfo(path).Length, prepared.Manifest, prepared.Findings);
+    }
+
+    /// <summary>
+    /// Everything but writing: collects, scans (enforcing the secret policy) and measures the session into its manifest
+    /// and entry sources. Dispose the result to remove redacted copies. <see cref="ExportRequest.Path"/> is not used.
+    /// </summary>
+    public PreparedExport Prepare(ExportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (session, cwd) = CheckSession(request);
         var collected = collector.Collect(session, environment);
         var sources = Sources(collected);
         if (request.IncludeWorkspace)
@@ -44,24 +51,34 @@ public sealed class ExportOperation(ISessionCollector collector, AgentEnvironmen
             var prepared = new List<PreparedFile>(sources.Count);
             foreach (var ((source, shownAs), i) in sources.Select((s, i) => (s, i)))
             {
-                observer.Progress(new OperationProgress($"Exporting {session.Key}", $"Scanning {shownAs}", i * 100 / Math.Max(1, sources.Count)));
+                observer.Progress(new OperationProgress($"Exporting {session.Key}", $"Scanning {shownAs}", i * 90 / Math.Max(1, sources.Count)));
                 prepared.Add(PreparedFile.Prepare(source, shownAs, request.Secrets, spool));
             }
             var findings = prepared.SelectMany(p => p.Findings).ToList();
             request.Secrets.Enforce(findings);
             foreach (var allowed in findings.Where(request.Secrets.IsAllowed))
                 observer.Warning($"Exporting an allowed secret: {allowed}.");
-
-            var manifest = BuildManifest(session, cwd, collected, prepared);
-            observer.Progress(new OperationProgress($"Exporting {session.Key}", $"Writing {path}", 90));
-            CapsuleWriter.WriteFile(path, manifest, [.. prepared.Select(p => p.Source)], request.Recipients, request.Armor, overwrite: request.Force);
-            observer.Progress(new OperationProgress($"Exporting {session.Key}", "Done", 100, Completed: true));
-            return new ExportResult(path, new FileInfo(path).Length, manifest, findings);
+            return new PreparedExport(BuildManifest(session, cwd, collected, prepared), [.. prepared.Select(p => p.Source)], findings, spool);
         }
-        finally
+        catch
         {
             if (Directory.Exists(spool)) Directory.Delete(spool, recursive: true);
+            throw;
         }
+    }
+
+    private (AgentSession Session, string Cwd) CheckSession(ExportRequest request)
+    {
+        var session = request.Session;
+        if (session.Provider != collector.Provider)
+            throw new ArgumentException($"The collector is for {collector.Provider}, the session is {session.Provider}.", nameof(request));
+        if (request.Recipients.Count == 0)
+            throw new SameSessionException(ErrorIds.InvalidArgument, "No recipient given; pass -Recipient age1… (or an ssh public key), or -Passphrase.");
+        if (session.IsLive && !request.Force)
+            throw new SameSessionException(ErrorIds.SessionLocked, $"{session.Key} is open in a running agent; close it, or use -Force to export it as it is now.", session.Key);
+        var cwd = session.Directory ?? session.ProjectRoot
+            ?? throw new SameSessionException(ErrorIds.InvalidArgument, $"{session.Key} records no working directory, so it cannot be relocated on import.", session.Key);
+        return (session, cwd);
     }
 
     /// <summary>Each entry's source and the name findings show the user (the real file, or database:table).</summary>

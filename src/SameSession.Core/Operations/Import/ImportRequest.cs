@@ -1,5 +1,6 @@
 using SameSession.Core.Capsules.Manifest;
 using SameSession.Core.Crypto.Age;
+using SameSession.Core.Errors;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Operations.Import;
@@ -14,4 +15,14 @@ public sealed record ImportResult(AgentSession Session, CapsuleManifest Manifest
 {
     public AgentProvider Provider => Session.Provider;
     public string Id => Session.Id;
+}
+
+/// <summary>One session of an import: its result, or the error that kept it out (a bundle reports every member).</summary>
+public sealed record ImportOutcome(string Provider, string Id, ImportResult? Result, ErrorReport? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static ImportOutcome Installed(ImportResult result) => new(result.Provider.ToString(), result.Id, result, null);
+
+    public static ImportOutcome Failed(string provider, string id, ErrorReport error) => new(provider, id, null, error);
 }

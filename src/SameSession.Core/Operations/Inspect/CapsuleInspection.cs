@@ -19,6 +19,12 @@ public static class CapsuleInspection
         }
         using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
         using var reader = CapsuleReader.Open(stream, identities);
+        if (reader.Bundle is { } bundle)
+        {
+            if (!verify) return new CapsuleInfo(full, header.FileSize, header.Armored, header.RecipientTypes, null, null, bundle, [.. bundle.Members.Select(CapsuleMemberInfo.Listed)]);
+            using var read = reader.ReadBundle(null);
+            return new CapsuleInfo(full, header.FileSize, header.Armored, header.RecipientTypes, null, read.Members.All(m => m.Verified), bundle, [.. read.Members.Select(CapsuleMemberInfo.Read)]);
+        }
         if (verify) reader.Verify();
         return new CapsuleInfo(full, header.FileSize, header.Armored, header.RecipientTypes, reader.Manifest, verify ? true : null);
     }
