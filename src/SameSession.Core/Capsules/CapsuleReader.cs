@@ -27,10 +27,15 @@ public sealed class CapsuleReader : IDisposable
     private CapsuleReader(Stream plain, CapsuleReadLimits limits)
     {
         _plain = plain;
-        _inflated = GzipLayer.Decompress(plain, ManifestJson.MaxBytes + HeaderSlackPerEntry + ArchiveSlack, leaveOpen: true);
+        _inflated = GzipLayer.Decompress(plain, ManifestJson.MaxBytes + HeaderSlackPerEntry + ArchiveSlack, leaveOpen: true, readAhead: true);
         var manifestLimits = new TarReadLimits(ManifestJson.MaxBytes, ManifestRules.MaxFiles + 1);
         _tar = new TarArchiveReader(_inflated.Stream, manifestLimits);
-        Manifest = ReadManifest(limits);
+        try { Manifest = ReadManifest(limits); }
+        catch
+        {
+            _inflated.Dispose(); // stops the inflating thread before the caller disposes what it reads from
+            throw;
+        }
         _declared = Manifest.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         // Now the manifest says how much may follow: every file, its headers, and the end marker.
         // Entry sizes are compared with the manifest (CapsuleTampered) before any content is read; the tar limit is the backstop.
@@ -48,7 +53,8 @@ public sealed class CapsuleReader : IDisposable
     internal static CapsuleReader Open(Stream capsule, Func<Stream, Stream> decrypt, CapsuleReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(capsule);
-        var plain = decrypt(capsule);
+        // Decrypting, inflating and hashing/writing each get a thread, like `age -d | gzip -d | tar -x`.
+        var plain = new ReadAheadStream(decrypt(capsule), "capsule decrypt");
         try { return new CapsuleReader(plain, limits ?? CapsuleReadLimits.Default); }
         catch
         {

@@ -64,13 +64,16 @@ public static class CapsuleWriter
         var manifestBytes = ManifestJson.Serialize(manifest);
         using var encrypted = encrypt(destination);
         using var gzip = GzipLayer.Compress(encrypted, leaveOpen: true);
-        using (var tar = new TarArchiveWriter(gzip, manifest.Created, leaveOpen: true))
+        // Compressing and encrypting run on their own thread while this one reads and hashes the sources.
+        using var behind = new WriteBehindStream(gzip, "capsule compress");
+        using (var tar = new TarArchiveWriter(behind, manifest.Created, leaveOpen: true))
         {
             tar.WriteFile(CapsuleManifest.EntryName, manifestBytes.Length, new MemoryStream(manifestBytes));
             foreach (var file in manifest.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
                 CopyVerified(tar, file, byPath[file.Path]);
             tar.Finish();
         }
+        behind.Complete();
     }
 
     private static void CopyVerified(TarArchiveWriter tar, CapsuleFile file, CapsuleFileSource source)
