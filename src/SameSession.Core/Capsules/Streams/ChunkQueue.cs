@@ -8,8 +8,8 @@ namespace SameSession.Core.Capsules.Streams;
 /// </summary>
 internal sealed class ChunkQueue : IDisposable
 {
-    public const int DefaultChunks = 4;
-    public const int DefaultChunkSize = 64 * 1024;
+    public const int DefaultChunks = 8;
+    public const int DefaultChunkSize = 256 * 1024;
 
     private readonly BlockingCollection<byte[]> _free = [];
     private readonly BlockingCollection<(byte[] Buffer, int Length)> _full = [];
