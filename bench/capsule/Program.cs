@@ -54,7 +54,7 @@ finally
 }
 
 void Print(string what, string stockName, Run ours, Run stock) =>
-    Console.WriteLine($"{what}:  samesession {ours.Seconds,7:F2} s {ours.PeakMiB,6:F1} MiB peak | {stockName} {stock.Seconds,7:F2} s {stock.PeakMiB,6:F1} MiB peak | time ratio {ours.Seconds / stock.Seconds:F2}x");
+    Console.WriteLine($"{what}:  samesession {ours.Seconds,7:F2} s (cpu {ours.CpuSeconds,6:F2} s) {ours.PeakMiB,6:F1} MiB peak | {stockName} {stock.Seconds,7:F2} s (cpu {stock.CpuSeconds,6:F2} s) {stock.PeakMiB,6:F1} MiB peak | time ratio {ours.Seconds / stock.Seconds:F2}x");
 
 static Run Measure(string program, params string[] arguments)
 {
@@ -65,7 +65,8 @@ static Run Measure(string program, params string[] arguments)
     if (!r.Succeeded) throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {r.StdOut}{r.StdErr}");
     var kib = Regex.Match(r.StdErr, @"Maximum resident set size \(kbytes\): (\d+)");
     if (!kib.Success) throw new InvalidOperationException($"no peak memory in /usr/bin/time output: {r.StdErr}");
-    return new Run(seconds, long.Parse(kib.Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0);
+    var cpu = Regex.Matches(r.StdErr, @"(?:User|System) time \(seconds\): ([\d.]+)").Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+    return new Run(seconds, cpu, long.Parse(kib.Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0);
 }
 
 static void Clean(string dir)
@@ -75,10 +76,10 @@ static void Clean(string dir)
         if (Directory.Exists(Path.Combine(dir, name))) Directory.Delete(Path.Combine(dir, name), recursive: true);
 }
 
-/// <summary>One timed process: wall seconds and maximum resident set size.</summary>
-internal readonly record struct Run(double Seconds, double PeakMiB)
+/// <summary>One timed process tree: wall seconds, CPU seconds (user + system, all processes) and maximum resident set size.</summary>
+internal readonly record struct Run(double Seconds, double CpuSeconds, double PeakMiB)
 {
-    public static Run None => new(double.MaxValue, 0);
+    public static Run None => new(double.MaxValue, 0, 0);
 
     /// <summary>The faster run (best of N); memory is reported for that run.</summary>
     public Run Best(Run other) => other.Seconds < Seconds ? other : this;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using SameSession.Core.Capsules;
 using SameSession.Core.Capsules.Manifest;
 using SameSession.Core.Crypto.Age;
@@ -25,7 +26,8 @@ internal static class Roles
         return 0;
     }
 
-    // What an export does with each file: secret-scan it, then measure (size + SHA-256) it for the manifest.
+    // What an export does with each file (like PreparedFile): secret-scan it and measure (size + SHA-256) it for the
+    // manifest in one read, then pack it, hashing it again to catch a change in between.
     private static void Export(string home, string capsule, IAgeRecipient recipient)
     {
         var files = Directory.EnumerateFiles(home, "*", SearchOption.AllDirectories).ToList();
@@ -37,9 +39,23 @@ internal static class Roles
             Provider = new ProviderInfo("ClaudeCode", null),
             Session = new SessionInfo("bench", null),
             Source = SourceDescription.ForThisMachine(home, home),
-            Files = [.. sources.Select(s => { using var st = s.Open(); SecretScanner.Scan(st, s.Path); return s.Measure(); })],
+            Files = [.. sources.Select(ScanAndMeasure)],
         };
         CapsuleWriter.WriteFile(capsule, manifest, sources, [recipient]);
+    }
+
+    private static CapsuleFile ScanAndMeasure(CapsuleFileSource source)
+    {
+        using var sha = SHA256.Create();
+        long size;
+        using (var file = source.Open())
+        using (var hashing = new CryptoStream(file, sha, CryptoStreamMode.Read))
+        {
+            SecretScanner.Scan(hashing, source.Path);
+            hashing.CopyTo(Stream.Null);
+            size = file.Position;
+        }
+        return new CapsuleFile(source.Path, source.Role, size, Convert.ToHexStringLower(sha.Hash!), source.Executable);
     }
 
     private static void Import(string capsule, IReadOnlyList<IAgeIdentity> identities, string staging)
