@@ -10,20 +10,30 @@ public class ChunkPipeTests
     private static byte[] Bytes(int n) => [.. Enumerable.Range(0, n).Select(i => (byte)(i * 31 + (i >> 9)))];
 
     /// <summary>Yields its data in odd-sized reads, then throws a given exception (or ends) and records being disposed.</summary>
-    private sealed class ScriptedStream(byte[] data, Exception? failure = null) : MemoryStream(data)
+    private sealed class ScriptedStream(byte[] data, Exception? failure = null) : Stream
     {
+        private readonly MemoryStream _data = new(data);
+
         public int ReadsAfterDispose { get; private set; }
         public bool Disposed { get; private set; }
 
-        public override int Read(Span<byte> buffer)
+        public override int Read(byte[] buffer, int offset, int count)
         {
             if (Disposed) ReadsAfterDispose++;
-            var n = base.Read(buffer[..Math.Min(buffer.Length, 7919)]);
+            var n = _data.Read(buffer, offset, Math.Min(count, 7919));
             if (n == 0 && failure is not null) throw failure;
             return n;
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
@@ -84,7 +94,6 @@ public class ChunkPipeTests
 
     private sealed class FailingSink(Exception failure) : MemoryStream
     {
-        public override void Write(ReadOnlySpan<byte> buffer) => throw failure;
         public override void Write(byte[] buffer, int offset, int count) => throw failure;
     }
 

@@ -37,8 +37,9 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         {
             while (_queue.TakeFree() is { } buffer)
             {
-                var n = _inner.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-                if (n == 0 || !_queue.Publish(buffer, n) || n < buffer.Length) return;
+                var (n, ended) = Fill(buffer);
+                if (n > 0 && !_queue.Publish(buffer, n)) return;
+                if (ended) return;
             }
         }
         catch (Exception ex)
@@ -48,6 +49,27 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         finally
         {
             _queue.CompletePublishing();
+        }
+    }
+
+    /// <summary>Fills <paramref name="buffer"/>; bytes read before a failure are kept (the failure is recorded) so they reach the reader first.</summary>
+    private (int Count, bool Ended) Fill(byte[] buffer)
+    {
+        var n = 0;
+        try
+        {
+            while (n < buffer.Length)
+            {
+                var got = _inner.Read(buffer, n, buffer.Length - n);
+                if (got == 0) return (n, true);
+                n += got;
+            }
+            return (n, false);
+        }
+        catch (Exception ex)
+        {
+            _failure = ExceptionDispatchInfo.Capture(ex);
+            return (n, true);
         }
     }
 
