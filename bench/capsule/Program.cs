@@ -1,97 +1,72 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using SameSession.Core.Capsules;
-using SameSession.Core.Capsules.Manifest;
+using System.Text.RegularExpressions;
+using SameSession.Bench.Capsule;
 using SameSession.Core.Crypto.Age;
 using SameSession.Core.Infrastructure;
-using SameSession.Core.Policy;
 
 // Export and import of a session-shaped folder (JSONL transcripts) as a capsule, side by side with the stock
-// pipeline `tar -cz | age` / `age -d | tar -xz`. Ours also secret-scans every line, hashes every file twice
-// (measure, then verify while packing) and verifies every hash on extraction; the stock pipeline does none of that.
+// pipeline `tar -cz | age -r` / `age -d | tar -xz`. Each side runs as its own process under /usr/bin/time -v, so
+// wall time includes process start on both sides and peak memory is each process's maximum resident set.
+// Ours also secret-scans every line, hashes every file twice (measure, then verify while packing) and verifies every
+// hash on extraction; the stock pipeline does none of that.
+if (args.Length > 0 && args[0] == "--role") return Roles.Run(args[1..]);
+
 var mib = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 128;
 var age = ProcessRunner.FindOnPath("age") ?? throw new InvalidOperationException("age is not on PATH (apt-get install age).");
 var tar = ProcessRunner.FindOnPath("tar") ?? throw new InvalidOperationException("tar is not on PATH.");
+const string timeTool = "/usr/bin/time";
+if (!File.Exists(timeTool)) throw new InvalidOperationException("/usr/bin/time is missing (apt-get install time).");
+var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the benchmark's own executable");
 var dir = Directory.CreateTempSubdirectory("ss-bench-capsule-").FullName;
 try
 {
     var home = Path.Combine(dir, "home");
-    var files = WriteSession(home, mib);
+    var files = SessionFixture.Write(home, mib);
     var identity = X25519Identity.Generate();
     var keyFile = Path.Combine(dir, "key.txt");
     File.WriteAllText(keyFile, identity + "\n");
-    Console.WriteLine($"payload {mib} MiB of JSONL in {files.Count} files");
+    var recipient = identity.Recipient.ToString()!;
+    Console.WriteLine($"payload {mib} MiB of JSONL in {files.Count} files; load average {File.ReadAllText("/proc/loadavg").Trim()}");
 
-    TimeSpan readLines = TimeSpan.MaxValue, oursOut = TimeSpan.MaxValue, stockOut = TimeSpan.MaxValue, oursIn = TimeSpan.MaxValue, stockIn = TimeSpan.MaxValue, scan = TimeSpan.MaxValue;
+    Run oursOut = Run.None, stockOut = Run.None, oursIn = Run.None, stockIn = Run.None;
     for (var round = 0; round < 2; round++)
     {
         Clean(dir);
-        readLines = Min(readLines, Time(() =>
-        {
-            foreach (var f in files)
-            {
-                using var r = new StreamReader(f, Encoding.Latin1);
-                while (r.ReadLine() is not null) { }
-            }
-        }));
-        scan = Min(scan, Time(() =>
-        {
-            foreach (var f in files) using (var s = File.OpenRead(f)) SecretScanner.Scan(s, f);
-        }));
-        oursOut = Min(oursOut, Time(() =>
-        {
-            var sources = files.Select(f => CapsuleFileSource.FromFile("native/" + Path.GetRelativePath(home, f).Replace('\\', '/'), "transcript", f)).ToList();
-            var manifest = new CapsuleManifest
-            {
-                Created = DateTimeOffset.UtcNow,
-                Tool = new ToolInfo("samesession", "bench"),
-                Provider = new ProviderInfo("ClaudeCode", null),
-                Session = new SessionInfo("bench", null),
-                Source = SourceDescription.ForThisMachine(home, home),
-                Files = [.. sources.Select(s => { using var st = s.Open(); SecretScanner.Scan(st, s.Path); return s.Measure(); })],
-            };
-            CapsuleWriter.WriteFile(Path.Combine(dir, "ours.capsule"), manifest, sources, [identity.Recipient]);
-        }));
-        stockOut = Min(stockOut, Time(() => Shell($"'{tar}' -C '{home}' -czf - . | '{age}' -r {identity.Recipient} -o '{dir}/stock.age'")));
-        oursIn = Min(oursIn, Time(() =>
-        {
-            using var fs = File.OpenRead(Path.Combine(dir, "ours.capsule"));
-            using var reader = CapsuleReader.Open(fs, [identity]);
-            using var staged = reader.ExtractTo(Path.Combine(dir, "stage"));
-        }));
+        oursOut = oursOut.Best(Measure(self, "--role", "export", home, $"{dir}/ours.capsule", recipient));
+        stockOut = stockOut.Best(Measure("/bin/bash", "-o", "pipefail", "-c", $"'{tar}' -C '{home}' -czf - . | '{age}' -r {recipient} -o '{dir}/stock.age'"));
+        oursIn = oursIn.Best(Measure(self, "--role", "import", $"{dir}/ours.capsule", keyFile, $"{dir}/stage"));
         Directory.CreateDirectory(Path.Combine(dir, "stock-out"));
-        stockIn = Min(stockIn, Time(() => Shell($"'{age}' -d -i '{keyFile}' '{dir}/stock.age' | '{tar}' -xzf - -C '{dir}/stock-out'")));
+        stockIn = stockIn.Best(Measure("/bin/bash", "-o", "pipefail", "-c", $"'{age}' -d -i '{keyFile}' '{dir}/stock.age' | '{tar}' -xzf - -C '{dir}/stock-out'"));
     }
 
+    Print("export", "tar -cz | age -r", oursOut, stockOut);
+    Print("import", "age -d | tar -xz", oursIn, stockIn);
     var size = new FileInfo(Path.Combine(dir, "ours.capsule")).Length;
     var stockSize = new FileInfo(Path.Combine(dir, "stock.age")).Length;
-    Console.WriteLine($"scan:    samesession {Rate(mib, scan),8:F1} MiB/s | read lines only {Rate(mib, readLines),8:F1} MiB/s | ratio {readLines / scan:F2}x");
-    Console.WriteLine($"export:  samesession {Rate(mib, oursOut),8:F1} MiB/s | tar -cz | age {Rate(mib, stockOut),8:F1} MiB/s | ratio {stockOut / oursOut:F2}x");
-    Console.WriteLine($"import:  samesession {Rate(mib, oursIn),8:F1} MiB/s | age -d | tar -xz {Rate(mib, stockIn),8:F1} MiB/s | ratio {stockIn / oursIn:F2}x");
     Console.WriteLine($"size:    samesession {size / 1048576.0:F1} MiB | stock {stockSize / 1048576.0:F1} MiB");
+    Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+    return 0;
 }
 finally
 {
     Directory.Delete(dir, recursive: true);
 }
 
-static double Rate(int mib, TimeSpan t) => mib / t.TotalSeconds;
+void Print(string what, string stockName, Run ours, Run stock) =>
+    Console.WriteLine($"{what}:  samesession {ours.Seconds,7:F2} s (cpu {ours.CpuSeconds,6:F2} s) {ours.PeakMiB,6:F1} MiB peak | {stockName} {stock.Seconds,7:F2} s (cpu {stock.CpuSeconds,6:F2} s) {stock.PeakMiB,6:F1} MiB peak | time ratio {ours.Seconds / stock.Seconds:F2}x");
 
-static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-static TimeSpan Time(Action run)
+static Run Measure(string program, params string[] arguments)
 {
     GC.Collect();
     var sw = Stopwatch.StartNew();
-    run();
-    return sw.Elapsed;
-}
-
-static void Shell(string command)
-{
-    var r = ProcessRunner.Run("/bin/bash", ["-o", "pipefail", "-c", command], timeout: TimeSpan.FromMinutes(10));
-    if (!r.Succeeded) throw new InvalidOperationException($"{command} failed: {r.StdErr}");
+    var r = ProcessRunner.Run(timeTool, ["-v", program, .. arguments], timeout: TimeSpan.FromMinutes(10));
+    var seconds = sw.Elapsed.TotalSeconds;
+    if (!r.Succeeded) throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {r.StdOut}{r.StdErr}");
+    var kib = Regex.Match(r.StdErr, @"Maximum resident set size \(kbytes\): (\d+)");
+    if (!kib.Success) throw new InvalidOperationException($"no peak memory in /usr/bin/time output: {r.StdErr}");
+    var cpu = Regex.Matches(r.StdErr, @"(?:User|System) time \(seconds\): ([\d.]+)").Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+    return new Run(seconds, cpu, long.Parse(kib.Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0);
 }
 
 static void Clean(string dir)
@@ -101,30 +76,11 @@ static void Clean(string dir)
         if (Directory.Exists(Path.Combine(dir, name))) Directory.Delete(Path.Combine(dir, name), recursive: true);
 }
 
-// Claude-like transcripts: JSON lines with prose, paths and tool output, about 4 MiB per file.
-static List<string> WriteSession(string home, int mib)
+/// <summary>One timed process tree: wall seconds, CPU seconds (user + system, all processes) and maximum resident set size.</summary>
+internal readonly record struct Run(double Seconds, double CpuSeconds, double PeakMiB)
 {
-    var rng = new Random(42);
-    string[] words = ["the", "build", "fails", "because", "src/api/handler.go", "returns", "nil", "when", "config", "is", "missing", "let", "me", "check", "go", "test", "./...", "PASS", "ok"];
-    var files = new List<string>();
-    var total = (long)mib << 20;
-    for (var i = 0; total > 0; i++)
-    {
-        var path = Path.Combine(home, "projects", "-home-me-src-api", i == 0 ? "6a1c.jsonl" : Path.Combine("6a1c", "subagents", $"agent-{i}.jsonl"));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
-        long written = 0;
-        var sb = new StringBuilder();
-        while (written < Math.Min(total, 4L << 20))
-        {
-            sb.Clear().Append("{\"type\":\"assistant\",\"cwd\":\"/home/me/src/api\",\"message\":{\"content\":\"");
-            for (var k = rng.Next(20, 200); k > 0; k--) sb.Append(words[rng.Next(words.Length)]).Append(' ');
-            sb.Append("\"}}\n");
-            w.Write(sb);
-            written += sb.Length;
-        }
-        total -= written;
-        files.Add(path);
-    }
-    return files;
+    public static Run None => new(double.MaxValue, 0, 0);
+
+    /// <summary>The faster run (best of N); memory is reported for that run.</summary>
+    public Run Best(Run other) => other.Seconds < Seconds ? other : this;
 }

@@ -30,19 +30,27 @@ public sealed class CapsuleReader : IDisposable
     {
         _plain = plain;
         _limits = limits;
-        _inflated = GzipLayer.Decompress(plain, ManifestJson.MaxBytes + HeaderSlackPerEntry + ArchiveSlack, leaveOpen: true);
+        _inflated = GzipLayer.Decompress(plain, ManifestJson.MaxBytes + HeaderSlackPerEntry + ArchiveSlack, leaveOpen: true, readAhead: true);
         var manifestLimits = new TarReadLimits(ManifestJson.MaxBytes, ManifestRules.MaxFiles + 1);
         _tar = new TarArchiveReader(_inflated.Stream, manifestLimits);
-        var bytes = ReadManifestBytes();
-        if (ManifestJson.FormatOf(bytes) == BundleManifest.FormatV1)
+        try
         {
-            Bundle = BundleJson.Parse(bytes);
-            if (Bundle.TotalSize() > limits.MaxTotalSize)
-                throw CapsuleErrors.Corrupt($"the bundle declares {Bundle.TotalSize()} bytes in all, over the {limits.MaxTotalSize}-byte limit");
-            AllowToFollow(Math.Max(limits.MaxFileSize, ManifestJson.MaxBytes), Bundle.EntryCount(), Bundle.TotalSize());
-            return;
+            var bytes = ReadManifestBytes();
+            if (ManifestJson.FormatOf(bytes) == BundleManifest.FormatV1)
+            {
+                Bundle = BundleJson.Parse(bytes);
+                if (Bundle.TotalSize() > limits.MaxTotalSize)
+                    throw CapsuleErrors.Corrupt($"the bundle declares {Bundle.TotalSize()} bytes in all, over the {limits.MaxTotalSize}-byte limit");
+                AllowToFollow(Math.Max(limits.MaxFileSize, ManifestJson.MaxBytes), Bundle.EntryCount(), Bundle.TotalSize());
+                return;
+            }
+            _manifest = CheckedManifest(bytes);
         }
-        _manifest = CheckedManifest(bytes);
+        catch
+        {
+            _inflated.Dispose(); // stops the inflating thread before the caller disposes what it reads from
+            throw;
+        }
         // Now the manifest says how much may follow: every file, its headers, and the end marker.
         // Entry sizes are compared with the manifest (CapsuleTampered) before any content is read; the tar limit is the backstop.
         AllowToFollow(limits.MaxFileSize, _manifest.Files.Count, _manifest.TotalSize());

@@ -66,12 +66,15 @@ public static class CapsuleWriter
         var manifestBytes = ManifestJson.Serialize(manifest);
         using var encrypted = encrypt(destination);
         using var gzip = GzipLayer.Compress(encrypted, leaveOpen: true);
-        using (var tar = new TarArchiveWriter(gzip, manifest.Created, leaveOpen: true))
+        // Compressing and encrypting run on their own thread while this one reads and hashes the sources.
+        using var behind = new WriteBehindStream(gzip, "capsule compress");
+        using (var tar = new TarArchiveWriter(behind, manifest.Created, leaveOpen: true))
         {
             tar.WriteFile(CapsuleManifest.EntryName, manifestBytes.Length, new MemoryStream(manifestBytes));
             WriteFiles(tar, "", manifest, byPath);
             tar.Finish();
         }
+        behind.Complete();
     }
 
     /// <summary>
@@ -93,7 +96,8 @@ public static class CapsuleWriter
         var bundleBytes = BundleJson.Serialize(bundle);
         using var encrypted = encrypt(destination);
         using var gzip = GzipLayer.Compress(encrypted, leaveOpen: true);
-        using (var tar = new TarArchiveWriter(gzip, created, leaveOpen: true))
+        using var behind = new WriteBehindStream(gzip, "bundle compress");
+        using (var tar = new TarArchiveWriter(behind, created, leaveOpen: true))
         {
             tar.WriteFile(CapsuleManifest.EntryName, bundleBytes.Length, new MemoryStream(bundleBytes));
             foreach (var (m, i) in prepared.Select((m, i) => (m, i)))
@@ -104,6 +108,7 @@ public static class CapsuleWriter
             }
             tar.Finish();
         }
+        behind.Complete();
         return bundle;
     }
 

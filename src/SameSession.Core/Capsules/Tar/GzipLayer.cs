@@ -13,9 +13,15 @@ public static class GzipLayer
     /// <summary>
     /// A read stream that decompresses <paramref name="source"/> and fails with CapsuleCorrupt once it has produced more
     /// than <paramref name="budget"/> bytes (raise <see cref="DecompressionBudget.Budget"/> as the manifest is read).
+    /// With <paramref name="readAhead"/> the inflating runs on its own thread a few chunks ahead; the budget is still
+    /// counted on the reader's side, so raising it later never races with the inflater.
     /// </summary>
-    public static DecompressionBudget Decompress(Stream source, long budget, bool leaveOpen = false) =>
-        new(new ByteBudgetStream(new GZipStream(source, CompressionMode.Decompress, leaveOpen), budget));
+    public static DecompressionBudget Decompress(Stream source, long budget, bool leaveOpen = false, bool readAhead = false)
+    {
+        Stream inflated = new GZipStream(source, CompressionMode.Decompress, leaveOpen);
+        if (readAhead) inflated = new ReadAheadStream(inflated, "capsule inflate");
+        return new(new ByteBudgetStream(inflated, budget));
+    }
 }
 
 /// <summary>The decompressed stream and the knob that bounds it.</summary>
