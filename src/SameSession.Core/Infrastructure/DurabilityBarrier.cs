@@ -20,6 +20,18 @@ public sealed partial class DurabilityBarrier
 
     public void AddDirectory(string directory) => _directories.Add(directory);
 
+    /// <summary>
+    /// Linux: starts writing a finished file to disk without waiting, so the disk works while the next files are
+    /// produced and the barrier has less left to wait for. Durability still comes only from <see cref="Flush"/>.
+    /// </summary>
+    public static void StartWriteBack(FileStream written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        if (!OperatingSystem.IsLinux()) return;
+        written.Flush();
+        _ = SyncFileRange((int)written.SafeFileHandle.DangerousGetHandle(), 0, 0, 2 /* SYNC_FILE_RANGE_WRITE */);
+    }
+
     /// <summary>Makes everything noted since the last flush durable; throws when the system reports a write-back error.</summary>
     public void Flush()
     {
@@ -83,6 +95,9 @@ public sealed partial class DurabilityBarrier
 
     [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
     private static partial int SyncFs(int fd);
+
+    [LibraryImport("libc", EntryPoint = "sync_file_range")]
+    private static partial int SyncFileRange(int fd, long offset, long count, uint flags);
 
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int Close(int fd);

@@ -114,7 +114,10 @@ public sealed class GroupCommit
             At($"stage {staged}", () =>
             {
                 using (var fs = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
                     s.Content!(fs);
+                    DurabilityBarrier.StartWriteBack(fs);
+                }
                 CopyMode(s.Path, staged);
             });
             _barrier.AddFile(staged);
