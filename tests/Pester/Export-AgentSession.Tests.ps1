@@ -57,4 +57,49 @@ Describe 'Export-AgentSession' {
         Get-AgentSession -Provider ClaudeCode | Export-AgentSession -Path $capsule -Recipient $key.Recipient -WhatIf
         Test-Path $capsule | Should -BeFalse
     }
+
+    It 'refuses -Format Acpx for a session that is not an acpx session' {
+        $out = Join-Path $TestDrive 'claude.json'
+        { Get-AgentSession -Provider ClaudeCode | Export-AgentSession -Path $out -Format Acpx -ErrorAction Stop } | Should -Throw -ErrorId 'UnsupportedFormat*'
+        Test-Path $out | Should -BeFalse
+    }
+}
+
+Describe 'Export-AgentSession -Format Acpx' {
+    BeforeEach {
+        $script:oldHome = $env:HOME
+        $env:HOME = Join-Path $TestDrive ([guid]::NewGuid().ToString('N').Substring(0, 8))
+        $script:project = Join-Path $env:HOME 'src/api'
+        $sessions = Join-Path $env:HOME '.acpx/sessions'
+        New-Item -ItemType Directory -Force $project, $sessions | Out-Null
+        $script:rid = 'ses_' + [guid]::NewGuid().ToString('N').Substring(0, 26)
+        $record = [ordered]@{
+            schema = 'acpx.session.v1'; acpx_record_id = $rid; acp_session_id = $rid; agent_command = 'npx -y opencode-ai acp'
+            cwd = $project; name = $null; created_at = '2026-11-21T10:00:00.000Z'; last_used_at = '2026-11-21T10:01:00.000Z'
+            event_log = [ordered]@{ active_path = (Join-Path $sessions "$rid.stream.ndjson"); segment_count = 1; max_segment_bytes = 67108864; max_segments = 5 }
+            closed = $false; messages = @(@{ User = @{ id = 'u1'; content = @(@{ Text = 'hello acpx' }) } })
+        }
+        Set-Content -Path (Join-Path $sessions "$rid.json") -Value ($record | ConvertTo-Json -Depth 8)
+        Set-Content -Path (Join-Path $sessions "$rid.stream.ndjson") -Value '{"jsonrpc":"2.0","id":1,"method":"session/new","params":{}}'
+    }
+    AfterEach { $env:HOME = $script:oldHome }
+
+    It 'writes acpx''s own archive, and Import-AgentSession installs it in another home' {
+        $archive = Join-Path $TestDrive 'acpx.json'
+        $r = Get-AgentSession -Provider Acpx | Export-AgentSession -Path $archive -Format Acpx -PassThru
+        $r.Path | Should -Be $archive
+        $json = Get-Content $archive -Raw | ConvertFrom-Json
+        $json.format_version | Should -Be 1
+        $json.session.record_id | Should -Be $rid
+        $json.session.cwd_relative | Should -Be 'src/api'
+        $json.history.Count | Should -Be 1
+
+        $env:HOME = Join-Path $TestDrive ([guid]::NewGuid().ToString('N').Substring(0, 8))
+        $imported = Import-AgentSession -Path $archive -PassThru
+        $imported.Cwd | Should -Be (Join-Path $env:HOME 'src/api')
+        $s = Get-AgentSession -Provider Acpx
+        $s.Id | Should -Be $imported.Id
+        $s.Directory | Should -Be (Join-Path $env:HOME 'src/api')
+        (Import-AgentSession -Path $archive -PassThru).Changed | Should -BeFalse
+    }
 }

@@ -20,6 +20,8 @@ Describe 'Get-AgentSession' {
     BeforeAll {
         $script:oldClaude = $env:CLAUDE_CONFIG_DIR
         $script:oldCodex = $env:CODEX_HOME
+        $script:oldCache = $env:XDG_CACHE_HOME
+        $env:XDG_CACHE_HOME = Join-Path $TestDrive 'cache'
         $env:CLAUDE_CONFIG_DIR = Join-Path $TestDrive 'claude'
         $env:CODEX_HOME = Join-Path $TestDrive 'codex-absent'
         $script:proj = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'src/proj') -Force
@@ -30,6 +32,19 @@ Describe 'Get-AgentSession' {
     AfterAll {
         $env:CLAUDE_CONFIG_DIR = $script:oldClaude
         $env:CODEX_HOME = $script:oldCodex
+        $env:XDG_CACHE_HOME = $script:oldCache
+    }
+
+    It 'caches descriptions in its own cache folder, and -NoCache neither reads nor writes it' {
+        $cacheDir = Join-Path $env:XDG_CACHE_HOME 'samesession/catalog-v1'
+        Remove-Item -Recurse -Force $cacheDir -ErrorAction SilentlyContinue
+        $cold = Get-AgentSession -Provider ClaudeCode -NoCache
+        Test-Path $cacheDir | Should -BeFalse
+        $first = Get-AgentSession -Provider ClaudeCode
+        Join-Path $cacheDir 'claude.json' | Should -Exist
+        $warm = Get-AgentSession -Provider ClaudeCode
+        ($warm | ConvertTo-Json -Depth 3) | Should -Be ($cold | ConvertTo-Json -Depth 3)
+        ($first | ConvertTo-Json -Depth 3) | Should -Be ($cold | ConvertTo-Json -Depth 3)
     }
 
     It 'returns typed sessions newest first' {

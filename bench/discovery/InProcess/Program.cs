@@ -2,7 +2,7 @@ using System.Diagnostics;
 using SameSession.Core.Operations;
 using SameSession.Core.Sessions;
 
-// Runs the session catalog in-process against HOME (no CLI, no JSON) and prints what it found and how long it took.
+// Runs the session catalog in-process against HOME (no CLI, no JSON; --no-cache scans every file) and prints what it found and how long it took.
 // The runner measures peak RSS around this process with /usr/bin/time.
 var home = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("HOME")!;
 if (args.Contains("--breakdown"))
@@ -12,8 +12,8 @@ if (args.Contains("--breakdown"))
 }
 var observer = new RecordingObserver();
 var sw = Stopwatch.StartNew();
-var only = args.SkipWhile(a => a != "--provider").Skip(1).Select(Enum.Parse<AgentProvider>).ToList();
-var sessions = new SessionCatalog(new AgentEnvironment(home)).Find(new SessionQuery { Providers = only }, observer);
+var only = args.SkipWhile(a => a != "--provider").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(Enum.Parse<AgentProvider>).ToList();
+var sessions = new SessionCatalog(new AgentEnvironment(home)).Find(new SessionQuery { Providers = only, NoCache = args.Contains("--no-cache") }, observer);
 sw.Stop();
 var perProvider = string.Join(", ", sessions.GroupBy(s => s.Provider).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"));
 Console.WriteLine($"catalog: {sessions.Count} sessions ({perProvider}), {sessions.Sum(s => (long)s.MessageCount)} messages, " +

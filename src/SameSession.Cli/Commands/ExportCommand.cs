@@ -22,12 +22,13 @@ internal sealed class ExportCommand : ICliCommand
         var workspace = new Option<bool>("--include-workspace") { Description = "Also pack the session's directory (git ls-files --cached --others --exclude-standard in a repo)." };
         var allow = new Option<string[]>("--allow-secret") { Description = "Fingerprint of a secret finding allowed to travel; repeatable." };
         var redact = new Option<bool>("--redact-secrets") { Description = "Replace found secrets in the exported copy." };
+        var format = new Option<ExportFormat>("--format") { Description = "capsule (encrypted, default) or acpx (acpx's own sessions export archive; acpx sessions only).", DefaultValueFactory = _ => ExportFormat.Capsule };
         var force = CliOptions.Force();
         var json = CliOptions.Json();
         var whatIf = CliOptions.WhatIf();
         var cmd = new Command("export", "Export sessions into encrypted capsules (the CLI twin of Export-AgentSession).")
         {
-            ids, provider, latest, path, recipient, recipientFile, passphraseFile, armor, workspace, allow, redact, force, json, whatIf,
+            ids, provider, latest, path, recipient, recipientFile, passphraseFile, armor, workspace, allow, redact, format, force, json, whatIf,
         };
         cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), () =>
         {
@@ -44,7 +45,7 @@ internal sealed class ExportCommand : ICliCommand
             if (sessions.Count == 0) throw new SameSessionException(ErrorIds.SessionNotFound, "No session matches; list them with `samesession list`.");
             var options = new ExportOptions(Path.GetFullPath(pr.GetValue(path)!),
                 CapsuleKeys.Recipients(pr.GetValue(recipient), pr.GetValue(recipientFile), CliKeys.ReadPassphrase(pr.GetValue(passphraseFile))),
-                pr.GetValue(armor), pr.GetValue(allow), pr.GetValue(redact), pr.GetValue(force), pr.GetValue(workspace));
+                pr.GetValue(armor), pr.GetValue(allow), pr.GetValue(redact), pr.GetValue(force), pr.GetValue(workspace), pr.GetValue(format));
             var export = new ExportSessions(env, observer, CliKeys.ToolVersion);
             return sessions.Select(s => export.Run(s, options, sessions.Count > 1)).OfType<ExportResult>().ToList();
         }, (results, o) =>

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using SameSession.Core.Operations.Import;
+using SameSession.Core.Crypto.Age;
 using SameSession.Core.Porting;
+using SameSession.Core.Porting.Acpx;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Cli.Commands;
@@ -10,7 +12,7 @@ internal sealed class ImportCommand : ICliCommand
 {
     public Command Create()
     {
-        var paths = new Argument<string[]>("path") { Description = "Capsule files.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("path") { Description = "Capsule files, or acpx session archives (acpx <agent> sessions export).", Arity = ArgumentArity.OneOrMore };
         var identity = CliKeys.Identity();
         var passphraseFile = CliKeys.PassphraseFile();
         var destination = new Option<string?>("--destination", "-d") { Description = "The directory the session belongs to here (default: its directory re-rooted under your home)." };
@@ -25,10 +27,12 @@ internal sealed class ImportCommand : ICliCommand
         cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), () =>
         {
             var env = AgentEnvironment.Current;
-            var identities = CapsuleKeys.Identities(env, pr.GetValue(identity), CliKeys.ReadPassphrase(pr.GetValue(passphraseFile)));
+            var identities = new Lazy<IReadOnlyList<IAgeIdentity>>(() => CapsuleKeys.Identities(env, pr.GetValue(identity), CliKeys.ReadPassphrase(pr.GetValue(passphraseFile))));
             var op = new ImportOperation(Porters.Installers, env, new CliObserver(Console.Error, pr.GetValue(whatIf)));
             var dest = pr.GetValue(destination) is { } d ? Path.GetFullPath(env.ExpandHome(d)) : null;
-            return pr.GetValue(paths)!.Select(p => op.Run(new ImportRequest(Path.GetFullPath(p), identities, dest, pr.GetValue(force), pr.GetValue(newId)))).OfType<ImportResult>().ToList();
+            return pr.GetValue(paths)!.Select(Path.GetFullPath)
+                .Select(p => op.Run(new ImportRequest(p, AcpxArchiveImport.NeedsNoKey(p) ? [] : identities.Value, dest, pr.GetValue(force), pr.GetValue(newId))))
+                .OfType<ImportResult>().ToList();
         }, (results, o) =>
         {
             foreach (var r in results)

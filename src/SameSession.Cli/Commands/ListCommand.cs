@@ -22,11 +22,12 @@ internal sealed class ListCommand : ICliCommand
         var latest = new Option<bool>("--latest") { Description = "Only the most recently updated session." };
         var count = new Option<int>("--count", "-n") { Description = "Only the N most recently updated sessions." };
         var archived = new Option<bool>("--include-archived") { Description = "Also list archived sessions." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Scan every session file instead of reusing SameSession's description cache (also: SAMESESSION_NO_CACHE=1)." };
         var json = CliOptions.Json();
         var verbose = CliOptions.Verbose();
         var cmd = new Command("list", "List coding-agent sessions, newest first (the CLI twin of Get-AgentSession).")
         {
-            provider, id, fromDir, recurse, fromProject, search, since, before, orphaned, live, latest, count, archived, json, verbose,
+            provider, id, fromDir, recurse, fromProject, search, since, before, orphaned, live, latest, count, archived, noCache, json, verbose,
         };
         cmd.SetAction(pr =>
         {
@@ -45,6 +46,7 @@ internal sealed class ListCommand : ICliCommand
                 Live = pr.GetValue(live),
                 Latest = n != 0 ? n : pr.GetValue(latest) ? 1 : 0,
                 IncludeArchived = pr.GetValue(archived),
+                NoCache = pr.GetValue(noCache),
                 CurrentDirectory = Environment.CurrentDirectory,
             };
             var observer = new CliObserver(Console.Error, verbose: pr.GetValue(verbose));

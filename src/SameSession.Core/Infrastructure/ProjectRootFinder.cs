@@ -7,6 +7,11 @@ internal sealed class ProjectRootFinder
 {
     private readonly ConcurrentDictionary<string, string?> _cache = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, bool> _exists = new(StringComparer.Ordinal);
+
+    /// <summary>Directory.Exists, asked once per distinct directory in a discovery run (many sessions share one).</summary>
+    public bool DirectoryExists(string directory) => _exists.GetOrAdd(directory, Directory.Exists);
+
     public string? Find(string? directory)
     {
         if (string.IsNullOrEmpty(directory) || !Path.IsPathFullyQualified(directory)) return null;
@@ -15,7 +20,7 @@ internal sealed class ProjectRootFinder
 
     private string? Walk(string directory)
     {
-        if (!Directory.Exists(directory)) return null;
+        if (!DirectoryExists(directory)) return null;
         if (Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git"))) return directory;
         var parent = Path.GetDirectoryName(directory);
         return parent is null || parent == directory ? null : _cache.GetOrAdd(parent, Walk);

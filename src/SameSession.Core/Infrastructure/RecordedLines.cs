@@ -21,6 +21,9 @@ internal sealed class RecordedLines<T>(SafeFileHandle handle, string path, Disco
     public static SafeFileHandle Open(string path) =>
         File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
 
+    /// <summary>Whether a warning was reported for this file (its description is then not cached).</summary>
+    public bool Warned => _warned;
+
     public T? Parse(LineRef at) => Parse(at, warn: true);
 
     public T? Parse(LineRef at, bool warn)

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using SameSession.Core.Operations;
 using SameSession.Core.Sessions;
+using SameSession.Core.Sessions.Cache;
 
 namespace SameSession.Core.Providers;
 
@@ -19,6 +21,15 @@ public sealed class DiscoveryContext
 
     /// <summary>Optional hint: ids the caller wants. Providers may skip reading sessions whose id fails it; the catalog filters again.</summary>
     public Func<string, bool>? IdFilter { get; init; }
+
+    /// <summary>SameSession's description cache, or null when disabled (every file is scanned).</summary>
+    public DescriptionCache? Cache { get; init; }
+
+    /// <summary>This run's store of one provider's cached facts (loaded once), or null when the cache is disabled.</summary>
+    internal FactsStore<T>? CacheStore<T>(string name) where T : class =>
+        Cache is null ? null : (FactsStore<T>)_stores.GetOrAdd(name, n => new Lazy<object>(() => Cache.Store<T>(n, Observer))).Value;
+
+    private readonly ConcurrentDictionary<string, Lazy<object>> _stores = new(StringComparer.Ordinal);
 
     public bool MayMatchId(string id) => IdFilter?.Invoke(id) ?? true;
 

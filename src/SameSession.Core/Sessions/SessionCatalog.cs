@@ -1,5 +1,6 @@
 using SameSession.Core.Operations;
 using SameSession.Core.Providers;
+using SameSession.Core.Sessions.Cache;
 
 namespace SameSession.Core.Sessions;
 
@@ -25,10 +26,12 @@ public sealed class SessionCatalog
         var filter = new SessionFilter(query, _env, _rules);
         var chosen = _providers.Where(p => query.Providers.Count == 0 || query.Providers.Contains(p.Kind)).ToList();
         var buffer = new BufferedObserver();
-        var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.MatchesId };
+        var cache = DescriptionCache.For(_env, query.NoCache);
+        var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.MatchesId, Cache = cache };
 
         var perProvider = new List<AgentSession>[chosen.Count];
         Parallel.For(0, chosen.Count, i => perProvider[i] = DiscoverOne(chosen[i], context, explicitlyAsked: query.Providers.Count > 0, buffer));
+        cache?.Save(buffer);
         buffer.ReplayTo(observer);
 
         var sorted = perProvider.SelectMany(l => l)

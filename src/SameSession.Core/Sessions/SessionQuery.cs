@@ -34,6 +34,9 @@ public sealed record SessionQuery
 
     public bool IncludeArchived { get; init; }
 
+    /// <summary>Scan every file instead of reusing SameSession's description cache (which is then neither read nor written).</summary>
+    public bool NoCache { get; init; }
+
     /// <summary>The base for relative paths in <see cref="FromDirs"/> and <see cref="FromProject"/>; null = the process's.</summary>
     public string? CurrentDirectory { get; init; }
 

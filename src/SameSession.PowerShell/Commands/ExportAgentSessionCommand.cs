@@ -53,6 +53,10 @@ public sealed class ExportAgentSessionCommand : SameSessionCmdlet
     [Parameter]
     public SwitchParameter RedactSecrets { get; set; }
 
+    /// <summary>Capsule (default, encrypted, any agent) or Acpx (acpx's own archive, acpx sessions only).</summary>
+    [Parameter]
+    public ExportFormat Format { get; set; } = ExportFormat.Capsule;
+
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -70,7 +74,7 @@ public sealed class ExportAgentSessionCommand : SameSessionCmdlet
         ExportOptions? options = null;
         Try(() => options = new ExportOptions(ResolvePath(Path),
             CapsuleKeys.Recipients(Recipient, RecipientFile is null ? null : ResolvePath(RecipientFile), PlainText(Passphrase)),
-            Armor, AllowSecret, RedactSecrets, Force, IncludeWorkspace), Path);
+            Armor, AllowSecret, RedactSecrets, Force, IncludeWorkspace, Format), Path);
         if (options is null) return;
         var export = new ExportSessions(Environment, Observer, ModuleVersion);
         foreach (var s in _sessions)

@@ -60,6 +60,10 @@ public sealed class GetAgentSessionCommand : SameSessionCmdlet
     [Parameter]
     public SwitchParameter IncludeArchived { get; set; }
 
+    /// <summary>Scan every session file instead of reusing SameSession's description cache.</summary>
+    [Parameter]
+    public SwitchParameter NoCache { get; set; }
+
     protected override void ProcessRecord()
     {
         var query = new SessionQuery
@@ -76,6 +80,7 @@ public sealed class GetAgentSessionCommand : SameSessionCmdlet
             Live = Live,
             Latest = Count > 0 ? Count : Latest ? 1 : 0,
             IncludeArchived = IncludeArchived,
+            NoCache = NoCache,
             CurrentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
         };
         Try(() =>

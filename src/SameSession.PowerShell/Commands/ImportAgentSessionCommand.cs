@@ -37,9 +37,11 @@ public sealed class ImportAgentSessionCommand : SameSessionCmdlet
     protected override void ProcessRecord() =>
         Try(() =>
         {
-            var identities = CapsuleKeys.Identities(Environment, Identity?.Select(ResolvePath), ExportAgentSessionCommand.PlainText(Passphrase));
+            var path = ResolvePath(Path);
+            var identities = Core.Porting.Acpx.AcpxArchiveImport.NeedsNoKey(path) ? []
+                : CapsuleKeys.Identities(Environment, Identity?.Select(ResolvePath), ExportAgentSessionCommand.PlainText(Passphrase));
             var result = new ImportOperation(Porters.Installers, Environment, Observer)
-                .Run(new ImportRequest(ResolvePath(Path), identities, Destination is null ? null : ResolvePath(Destination), Force, NewId));
+                .Run(new ImportRequest(path, identities, Destination is null ? null : ResolvePath(Destination), Force, NewId));
             if (result is not null && PassThru) WriteObject(result);
         }, Path);
 }

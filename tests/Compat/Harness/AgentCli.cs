@@ -40,11 +40,21 @@ public abstract class AgentCli
     public CliResult Run(string cwd, params string[] arguments)
     {
         WriteConfig();
+        var env = Environment(cwd);
+        var result = ProcessRunner.Run(AgentClis.Executable(Name), arguments, cwd, Timeout, env, stdin: "");
+        return new CliResult(Name, arguments, result.ExitCode, result.StdOut, result.StdErr, result.TimedOut);
+    }
+
+    /// <summary>
+    /// The environment this agent runs with in <paramref name="cwd"/>: also the one a samesession process needs to
+    /// see the same agent home (HOME, XDG_*, CODEX_HOME...).
+    /// </summary>
+    public Dictionary<string, string?> Environment(string cwd)
+    {
         var env = BaseEnvironment();
         env["PWD"] = cwd; // opencode takes its directory from $PWD, not from the process working directory
         foreach (var (k, v) in AgentEnvironment()) env[k] = v;
-        var result = ProcessRunner.Run(AgentClis.Executable(Name), arguments, cwd, Timeout, env, stdin: "");
-        return new CliResult(Name, arguments, result.ExitCode, result.StdOut, result.StdErr, result.TimedOut);
+        return env;
     }
 
     /// <summary>HOME and the XDG folders point into the throwaway home; the user's own agent settings are removed.</summary>
@@ -58,13 +68,13 @@ public abstract class AgentCli
             ["XDG_DATA_HOME"] = Home.Combine(".local", "share"),
             ["XDG_STATE_HOME"] = Home.Combine(".local", "state"),
             ["XDG_CACHE_HOME"] = Home.Combine(".cache"),
-            ["PATH"] = AgentClis.BinDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = AgentClis.BinDirectory + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
             ["NO_COLOR"] = "1",
             ["TERM"] = "dumb",
             ["LANG"] = "C.UTF-8",
             ["TZ"] = "UTC",
         };
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        foreach (var name in System.Environment.GetEnvironmentVariables().Keys.Cast<string>())
             if (IsAgentSetting(name)) env[name] = null;
         return env;
     }

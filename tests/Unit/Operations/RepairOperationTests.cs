@@ -22,6 +22,17 @@ public sealed class RepairOperationTests : IDisposable
         Assert.True(r.Succeeded, r.StdErr);
     }
 
+    /// <summary>A repository with one commit and a sub-folder; returns the commit.</summary>
+    private static string CommittedRepo(string repo, string subFolder)
+    {
+        Directory.CreateDirectory(Path.Combine(repo, subFolder));
+        Git(repo, "init", "-q");
+        File.WriteAllText(Path.Combine(repo, "a.txt"), "a");
+        Git(repo, "add", "a.txt");
+        Git(repo, "commit", "-q", "-m", "first");
+        return ProcessRunner.Run("git", ["-C", repo, "rev-parse", "HEAD"]).StdOut.Trim();
+    }
+
     private AgentSession CodexSession(string id, string cwd, string? commit, string? remote)
     {
         var dir = Path.Combine(Home, ".codex", "sessions", "2026", "11", "22");
@@ -44,12 +55,7 @@ public sealed class RepairOperationTests : IDisposable
     public void A_recorded_commit_finds_the_moved_repository_even_under_another_name()
     {
         var repo = Path.Combine(Home, "projects", "renamed-api");
-        Directory.CreateDirectory(Path.Combine(repo, "src"));
-        Git(repo, "init", "-q");
-        File.WriteAllText(Path.Combine(repo, "a.txt"), "a");
-        Git(repo, "add", "a.txt");
-        Git(repo, "commit", "-q", "-m", "first");
-        var head = ProcessRunner.Run("git", ["-C", repo, "rev-parse", "HEAD"]).StdOut.Trim();
+        var head = CommittedRepo(repo, "src");
         Directory.CreateDirectory(Path.Combine(Home, "projects", "decoy", "api")); // same name as the old folder: must lose
         var old = Path.Combine(Home, "old", "api", "src");
         var s = CodexSession("01a20096-0000-7000-8000-000000000001", old, head, "git@github.com:me/api.git");
@@ -60,6 +66,33 @@ public sealed class RepairOperationTests : IDisposable
         Assert.Equal(Path.Combine(repo, "src"), r.NewDirectory);
         Assert.StartsWith("matched by git commit", r.Reason, StringComparison.Ordinal);
         Assert.Contains($"\"cwd\":\"{Path.Combine(repo, "src")}\"", File.ReadAllText(s.Files[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_session_without_git_facts_follows_a_session_from_the_same_directory_found_by_commit()
+    {
+        var repo = Path.Combine(Home, "projects", "renamed shop");
+        var head = CommittedRepo(repo, "web");
+        var old = Path.Combine(Home, "old", "shop ünï");
+        var codex = CodexSession("01a20096-0000-7000-8000-000000000005", old, head, null);
+        var claude = ClaudeSession("bbbbbbbb-0000-4000-8000-000000000001", Path.Combine(old, "web"));
+        var stray = ClaudeSession("bbbbbbbb-0000-4000-8000-000000000002", Path.Combine(Home, "old", "other"));
+
+        var results = Repair(claude, codex, stray);
+
+        Assert.Equal(MoveStatus.Moved, results[1].Status);
+        Assert.Equal(MoveStatus.Moved, results[0].Status);
+        Assert.Equal(Path.Combine(repo, "web"), results[0].NewDirectory);
+        Assert.Equal($"followed {codex.Key} from the same directory", results[0].Reason);
+        Assert.Equal(MoveStatus.Failed, results[2].Status);
+    }
+
+    private AgentSession ClaudeSession(string id, string cwd)
+    {
+        var folder = Path.Combine(Home, ".claude", "projects", ClaudeProjectFolder.Name(cwd));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, id + ".jsonl"), $"{{\"type\":\"user\",\"sessionId\":\"{id}\",\"cwd\":\"{cwd}\"}}\n");
+        return new AgentSession { Provider = AgentProvider.ClaudeCode, Id = id, Directory = cwd, IsOrphaned = true, Home = Path.Combine(Home, ".claude"), Files = [Path.Combine(folder, id + ".jsonl")] };
     }
 
     [Fact]

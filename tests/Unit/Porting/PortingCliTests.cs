@@ -12,7 +12,7 @@ public sealed class PortingCliTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private static Dictionary<string, string?> HomeEnv(string home) => new()
+    internal static Dictionary<string, string?> HomeEnv(string home) => new()
     {
         ["HOME"] = home, ["USERPROFILE"] = home,
         ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"), ["XDG_STATE_HOME"] = Path.Combine(home, ".local", "state"),

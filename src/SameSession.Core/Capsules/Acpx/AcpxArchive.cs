@@ -29,8 +29,10 @@ public static class AcpxArchive
         w.WriteString("record_id", header.RecordId);
         w.WriteString("name", header.Name);
         w.WriteString("agent", header.Agent);
+        if (header.AgentName is not null) w.WriteString("agent_name", header.AgentName);
         w.WriteString("cwd_relative", header.CwdRelative);
-        w.WriteString("cwd_absolute_original", header.CwdAbsoluteOriginal);
+        if (header.CwdOriginal is not null) w.WriteString("cwd_original", header.CwdOriginal);
+        if (header.CwdAbsoluteOriginal is not null) w.WriteString("cwd_absolute_original", header.CwdAbsoluteOriginal);
         w.WriteString("created_at", header.CreatedAt);
         w.WriteString("updated_at", header.UpdatedAt);
         w.WritePropertyName("state");
@@ -112,10 +114,11 @@ public static class AcpxArchive
     {
         if (s.ValueKind != JsonValueKind.Object) throw Invalid("session is not an object");
         string Field(string name) => s.TryGetProperty(name, out var e) ? StringValue(e, "session." + name) : throw Invalid($"session.{name} is missing");
+        string? Optional(string name) => s.TryGetProperty(name, out var e) && e.ValueKind != JsonValueKind.Null ? StringValue(e, "session." + name) : null;
         var name = s.TryGetProperty("name", out var n) && n.ValueKind != JsonValueKind.Null ? StringValue(n, "session.name") : (s.TryGetProperty("name", out _) ? null : throw Invalid("session.name is missing"));
         if (!s.TryGetProperty("state", out var state) || state.ValueKind != JsonValueKind.Object) throw Invalid("session.state is not a session record");
         return new AcpxArchiveHeader(exportedAt, exportedBy, Field("record_id"), name, Field("agent"), Field("cwd_relative"),
-            Field("cwd_absolute_original"), Field("created_at"), Field("updated_at"), state.Clone());
+            Optional("cwd_absolute_original"), Field("created_at"), Field("updated_at"), state.Clone(), Optional("agent_name"), Optional("cwd_original"));
     }
 
     private static string StringValue(JsonElement e, string what) =>
@@ -127,16 +130,17 @@ public static class AcpxArchive
     private static SameSessionException Unsupported(string version) =>
         new(ErrorIds.UnsupportedFormat, $"The acpx session archive has format_version {version}; this build reads format_version {AcpxArchiveHeader.FormatVersion}.");
 
-    /// <summary>acpx's cwd_relative: the path below <paramref name="home"/> in the OS's separators, else the absolute cwd (also for the home itself).</summary>
+    /// <summary>acpx's cwd_relative: the path below <paramref name="home"/> in the OS's separators ("." for the home itself), else the absolute cwd.</summary>
     public static string CwdRelative(string cwd, string home)
     {
         var relative = Path.GetRelativePath(home, cwd);
-        return relative.Length > 0 && relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative) ? relative : cwd;
+        if (relative == ".") return ".";
+        return relative.Length > 0 && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative) ? relative : cwd;
     }
 
     /// <summary>acpx's import rule: an absolute cwd_relative is kept, a relative one goes under <paramref name="home"/>.</summary>
     public static string ResolveCwd(string cwdRelative, string home, string? newCwd = null) =>
-        newCwd is not null ? Path.GetFullPath(newCwd) : Path.IsPathRooted(cwdRelative) ? cwdRelative : Path.Combine(home, cwdRelative);
+        newCwd is not null ? Path.GetFullPath(newCwd) : Path.IsPathRooted(cwdRelative) ? cwdRelative : Path.GetFullPath(Path.Combine(home, cwdRelative));
 
     /// <summary>The event stream files of a record, oldest first: .stream.&lt;max&gt;.ndjson … .stream.1.ndjson, then .stream.ndjson.</summary>
     public static IEnumerable<string> SegmentPaths(string sessionsDir, string recordId, int maxSegments)

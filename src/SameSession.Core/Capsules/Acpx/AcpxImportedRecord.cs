@@ -5,7 +5,8 @@ namespace SameSession.Core.Capsules.Acpx;
 
 /// <summary>
 /// The session record acpx's importer would write for an archive: the source record with a fresh record id, the new
-/// cwd and name, a reset event log pointing at the new active stream, process metadata cleared and imported_from set.
+/// cwd and name, a reset event log pointing at the new active stream, reopened with process metadata cleared and
+/// imported_from set (cwd_original = the archive's cwd_original, else cwd_relative), as acpx 0.19.1's importer builds it.
 /// The provider session ids (acp_session_id, agent_session_id) are kept, as acpx keeps them.
 /// </summary>
 public static class AcpxImportedRecord
@@ -27,11 +28,13 @@ public static class AcpxImportedRecord
             ["last_write_at"] = null,
             ["last_write_error"] = null,
         };
-        record.Remove("pid");
+        record["closed"] = false;
+        foreach (var process in new[] { "closed_at", "pid", "agent_started_at", "last_agent_exit_code", "last_agent_exit_signal", "last_agent_exit_at", "last_agent_disconnect_reason" })
+            record.Remove(process);
         record["imported_from"] = new JsonObject
         {
             ["record_id"] = archive.RecordId,
-            ["cwd_original"] = archive.CwdAbsoluteOriginal,
+            ["cwd_original"] = archive.CwdOriginal ?? archive.CwdRelative,
             ["exported_by"] = archive.ExportedBy,
             ["exported_at"] = archive.ExportedAt,
         };

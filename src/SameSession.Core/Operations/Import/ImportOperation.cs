@@ -7,7 +7,7 @@ using SameSession.Core.Sessions;
 namespace SameSession.Core.Operations.Import;
 
 /// <summary>
-/// Import-AgentSession: decrypt, read the manifest, choose the target directory, stage and verify every entry, then
+/// Import-AgentSession: an acpx `sessions export` archive (a JSON file) goes to <see cref="Porting.Acpx.AcpxArchiveImport"/>; a capsule: decrypt, read the manifest, choose the target directory, stage and verify every entry, then
 /// hand the staged capsule to the provider's installer. Nothing reaches the agent's store unless every hash matched.
 /// </summary>
 /// <param name="failureInjector">Tests only: passed to the installer's journal to simulate a crash mid-install.</param>
@@ -22,6 +22,8 @@ public sealed class ImportOperation(IEnumerable<ISessionInstaller> installers, A
         ArgumentNullException.ThrowIfNull(request);
         var path = Path.GetFullPath(request.Path);
         if (!File.Exists(path)) throw new SameSessionException(ErrorIds.PathNotFound, $"'{path}' does not exist.", path);
+        if (Porting.Acpx.AcpxArchiveImport.IsArchive(path))
+            return new Porting.Acpx.AcpxArchiveImport(environment, observer, _clock, failureInjector).Run(path, request.Destination);
 
         using var file = new HashingReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan));
         using var reader = CapsuleReader.Open(file, request.Identities);

@@ -43,21 +43,22 @@ public sealed class RepairOperation
 
         var results = new List<MoveResult>();
         var move = new MoveRequest { Sessions = [], Map = new PathMap(), Force = request.Force, RewriteContent = request.RewriteContent };
+        var found = request.Sessions.Select(s => s.Directory is null || Directory.Exists(s.Directory) ? default : Locate(s, search)).ToList();
+        found = FromSiblings(request.Sessions, found);
         for (var i = 0; i < request.Sessions.Count; i++)
         {
             var s = request.Sessions[i];
             _observer.Progress(new OperationProgress("Repairing agent sessions", $"{s.Key} ({i + 1}/{request.Sessions.Count})", i * 100 / request.Sessions.Count));
-            results.Add(RepairOne(s, search, move));
+            results.Add(RepairOne(s, found[i], move));
         }
         _observer.Progress(new OperationProgress("Repairing agent sessions", "done", 100, Completed: true));
         return results;
     }
 
-    private MoveResult RepairOne(AgentSession s, ProjectSearch search, MoveRequest move)
+    private MoveResult RepairOne(AgentSession s, (string? Directory, string How) found, MoveRequest move)
     {
         if (s.Directory is null || Directory.Exists(s.Directory))
             return new MoveResult { Provider = s.Provider, Id = s.Id, Status = MoveStatus.Skipped, OldDirectory = s.Directory, Reason = "not orphaned: its directory exists" };
-        var found = Locate(s, search);
         if (found.Directory is null)
             return new MoveResult
             {
@@ -67,6 +68,34 @@ public sealed class RepairOperation
         var map = PathMap.Of(s.Directory, found.Directory);
         return _move.MoveOne(s, new RebindRequest(map, _env) { RewriteContent = move.RewriteContent }, move, found.How);
     }
+
+    /// <summary>
+    /// Agents that record no commit or remote (Claude Code) would fall back to the folder name, which a rename defeats.
+    /// A session from the same old directory that WAS found by commit or remote (another agent's) is stronger evidence:
+    /// every session recorded in that directory, or below it, follows it.
+    /// </summary>
+    private static List<(string? Directory, string How)> FromSiblings(IReadOnlyList<AgentSession> sessions, List<(string? Directory, string How)> found)
+    {
+        var anchors = sessions.Zip(found)
+            .Where(p => IsStrong(p.Second))
+            .Select(p => (Old: p.First.Directory!, New: p.Second.Directory!, p.First.Key))
+            .DistinctBy(a => a.Old)
+            .ToList();
+        return [.. sessions.Zip(found).Select(p =>
+        {
+            if (p.First.Directory is not { } old || Directory.Exists(old) || IsStrong(p.Second))
+                return p.Second;
+            var near = anchors.Where(a => PathMap.Of(a.Old, a.New).TryMap(old, out _)).OrderByDescending(a => a.Old.Length).FirstOrDefault();
+            if (near.Old is null) return p.Second;
+            PathMap.Of(near.Old, near.New).TryMap(old, out var mapped);
+            return (mapped, $"followed {near.Key} from the same directory");
+        })];
+    }
+
+    private const string ByFolderName = "matched by folder name";
+
+    private static bool IsStrong((string? Directory, string How) found) =>
+        found.Directory is not null && !found.How.StartsWith(ByFolderName, StringComparison.Ordinal);
 
     /// <summary>The new directory and how it was found, or null and why not.</summary>
     private static (string? Directory, string How) Locate(AgentSession s, ProjectSearch search)
@@ -88,7 +117,7 @@ public sealed class RepairOperation
         var byName = search.Named(name).ToList();
         return byName.Count switch
         {
-            1 => (byName[0], $"matched by folder name '{name}'"),
+            1 => (byName[0], $"{ByFolderName} '{name}'"),
             0 => (null, $"no folder named '{name}' under the search root"),
             _ => (null, $"{byName.Count} folders are named '{name}' ({string.Join(", ", byName.Take(5))}); choose one with Move-AgentSession"),
         };

@@ -17,6 +17,7 @@ internal sealed class ClaudeCodeProvider : IAgentProvider
     public IEnumerable<AgentSession> Discover(DiscoveryContext context)
     {
         var env = context.Environment;
+        context.CacheStore<ClaudeTranscriptFacts>("claude"); // opened even when no transcript is left, so its stale entries are pruned
         var work = new List<(string Home, string ProjectDir, string Transcript, IReadOnlyList<string> OldSubagents)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var lives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

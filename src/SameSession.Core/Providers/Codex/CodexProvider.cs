@@ -17,6 +17,7 @@ internal sealed class CodexProvider : IAgentProvider
     public IEnumerable<AgentSession> Discover(DiscoveryContext context)
     {
         var home = ResolveHome(context.Environment);
+        context.CacheStore<CodexRolloutFacts>("codex"); // opened even when no rollout is left, so its stale entries are pruned
         var sqliteHome = context.Environment.Get("CODEX_SQLITE_HOME") is { } sh ? context.Environment.ExpandHome(sh) : home;
         var dbPath = CodexStateDb.Locate(sqliteHome);
         var rows = dbPath is null ? null : CodexStateDb.ReadThreads(dbPath, context);

@@ -1,5 +1,6 @@
 using SameSession.Core.Infrastructure;
 using SameSession.Core.Sessions;
+using SameSession.Core.Sessions.Cache;
 
 namespace SameSession.Core.Providers.Codex;
 
@@ -48,42 +49,22 @@ internal static class CodexSessionReader
                 return null;
             }
 
-            using var handle = RecordedLines<CodexRolloutLine>.Open(rollout);
-            var scan = new CodexRolloutScan();
-            JsonlLines.Scan(handle, ref scan);
-            var lines = new RecordedLines<CodexRolloutLine>(handle, rollout, context, CodexRolloutLine.Parse);
-
-            var meta = (scan.Meta ?? scan.First) is { } m ? lines.Parse(m) : null;
-            var turn = scan.LastTurnContext is { } t ? lines.Parse(t) : null;
-            var tail = scan.LastLine is { } l ? lines.Parse(l, warn: !scan.UnterminatedLast) : null;
-            if (scan.UnterminatedLast && tail is null)
-            {
-                context.Warn(rollout, $"the last line (at byte {scan.LastLine!.Value.Offset}) is cut off; it was ignored. Codex may still be writing it.");
-                tail = null;
-            }
-            // Lazy: user lines are parsed only until the first real prompt (and the oldest cwd fallback) is found.
-            var userTexts = scan.UserMessages.Select(u => lines.Parse(u)?.UserText).Where(x => x is not null);
-            var prompt = userTexts.Select(x => x!.Trim()).FirstOrDefault(x => x.Length > 0 && !CodexRolloutScan.IsInjectedText(x));
-            if (meta is null && turn is null && row is null)
-                context.Warn(rollout, "no readable session_meta line; listed with file facts only.");
-
-            var directory = row?.Cwd ?? turn?.Cwd ?? meta?.Cwd ?? userTexts.Select(CodexRolloutLine.CwdFromEnvironmentContext).FirstOrDefault(c => c is not null);
-            if (meta?.Id is { } metaId && !string.Equals(metaId, id, StringComparison.OrdinalIgnoreCase))
-                context.Warn(rollout, $"session_meta names thread {metaId} but the file name says {id}; Codex will not find it by id.");
-            prompt ??= Trimmed(row?.FirstUserMessage);
-
+            var store = context.CacheStore<CodexRolloutFacts>("codex");
+            var f = store?.Get(rollout, info) ?? Scan(rollout, info, row, store, context);
+            var directory = row?.Cwd ?? f.Cwd;
+            var prompt = f.Prompt ?? Trimmed(row?.FirstUserMessage);
             return baseSession with
             {
                 Title = Title(name, row) ?? SessionText.TitleFromPrompt(prompt),
                 FirstPrompt = prompt,
                 Directory = directory,
                 ProjectRoot = facts.Roots.Find(directory),
-                GitBranch = row?.GitBranch ?? meta?.GitBranch,
-                ProviderVersion = row?.CliVersion ?? meta?.CliVersion,
-                Created = meta?.Timestamp ?? row?.Created,
-                Updated = Latest(tail?.Timestamp, row?.Updated) ?? new DateTimeOffset(info.LastWriteTimeUtc),
-                MessageCount = scan.MessageCount,
-                IsOrphaned = directory is not null && !Directory.Exists(directory),
+                GitBranch = row?.GitBranch ?? f.GitBranch,
+                ProviderVersion = row?.CliVersion ?? f.CliVersion,
+                Created = f.Created ?? row?.Created,
+                Updated = Latest(f.TailTimestamp, row?.Updated) ?? new DateTimeOffset(info.LastWriteTimeUtc),
+                MessageCount = f.MessageCount,
+                IsOrphaned = directory is not null && !facts.Roots.DirectoryExists(directory),
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -91,6 +72,48 @@ internal static class CodexSessionReader
             context.Warn(rollout, $"could not be read ({ex.Message}); skipped.");
             return null;
         }
+    }
+
+    /// <summary>One byte scan of the rollout, then the meta, last turn context, prompts and tail; cached when nothing was wrong.</summary>
+    private static CodexRolloutFacts Scan(string rollout, FileInfo info, CodexThreadRow? row, FactsStore<CodexRolloutFacts>? store,
+        DiscoveryContext context)
+    {
+        var id = IdFromFileName(rollout)!;
+        using var handle = RecordedLines<CodexRolloutLine>.Open(rollout);
+        var scan = new CodexRolloutScan();
+        JsonlLines.Scan(handle, ref scan);
+        var lines = new RecordedLines<CodexRolloutLine>(handle, rollout, context, CodexRolloutLine.Parse);
+
+        var meta = (scan.Meta ?? scan.First) is { } m ? lines.Parse(m) : null;
+        var turn = scan.LastTurnContext is { } t ? lines.Parse(t) : null;
+        var tail = scan.LastLine is { } l ? lines.Parse(l, warn: !scan.UnterminatedLast) : null;
+        var cacheable = true;
+        if (scan.UnterminatedLast && tail is null)
+        {
+            cacheable = false;
+            context.Warn(rollout, $"the last line (at byte {scan.LastLine!.Value.Offset}) is cut off; it was ignored. Codex may still be writing it.");
+        }
+        // Lazy: user lines are parsed only until the first real prompt (and the oldest cwd fallback) is found.
+        var userTexts = scan.UserMessages.Select(u => lines.Parse(u)?.UserText).Where(x => x is not null);
+        var prompt = userTexts.Select(x => x!.Trim()).FirstOrDefault(x => x.Length > 0 && !CodexRolloutScan.IsInjectedText(x));
+        if (meta is null && turn is null)
+        {
+            cacheable = false;
+            if (row is null) context.Warn(rollout, "no readable session_meta line; listed with file facts only.");
+        }
+
+        var cwd = turn?.Cwd ?? meta?.Cwd;
+        // The environment-context fallback is only looked for when nothing better is known (the DB row's cwd comes first).
+        if (cwd is null && row?.Cwd is not null) cacheable = false;
+        else cwd ??= userTexts.Select(CodexRolloutLine.CwdFromEnvironmentContext).FirstOrDefault(c => c is not null);
+        if (meta?.Id is { } metaId && !string.Equals(metaId, id, StringComparison.OrdinalIgnoreCase))
+        {
+            cacheable = false;
+            context.Warn(rollout, $"session_meta names thread {metaId} but the file name says {id}; Codex will not find it by id.");
+        }
+        var facts = new CodexRolloutFacts(prompt, cwd, meta?.GitBranch, meta?.CliVersion, meta?.Timestamp, tail?.Timestamp, scan.MessageCount);
+        if (store is not null && cacheable && !lines.Warned) store.Put(rollout, info, facts);
+        return facts;
     }
 
     private static AgentSession FromRow(AgentSession s, CodexThreadRow? row, string? name, FileInfo info, CodexFacts facts) => s with

@@ -1,6 +1,7 @@
 using SameSession.Core.Infrastructure;
 using SameSession.Core.Providers.Common;
 using SameSession.Core.Sessions;
+using SameSession.Core.Sessions.Cache;
 
 namespace SameSession.Core.Providers.Gemini;
 
@@ -23,27 +24,28 @@ public sealed class GeminiProvider : IAgentProvider
         var tmp = Path.Combine(home, "tmp");
         if (!Directory.Exists(tmp)) return [];
         var projects = GeminiProjectMap.Load(home, context);
+        var store = context.CacheStore<GeminiChat>(GeminiChatCache.StoreName);
         var found = new List<AgentSession>();
         foreach (var slugDir in Directory.EnumerateDirectories(tmp).Order(StringComparer.Ordinal))
         {
             var chats = Path.Combine(slugDir, "chats");
             if (!Directory.Exists(chats)) continue;
-            found.AddRange(ReadProject(slugDir, chats, null, projects, home, context));
+            found.AddRange(ReadProject(slugDir, chats, null, projects, home, store, context));
             foreach (var sub in Directory.EnumerateDirectories(chats).Order(StringComparer.Ordinal))
-                found.AddRange(ReadProject(slugDir, sub, Path.GetFileName(sub), projects, home, context));
+                found.AddRange(ReadProject(slugDir, sub, Path.GetFileName(sub), projects, home, store, context));
         }
         return GeminiLiveness.Mark(found);
     }
 
     private static IEnumerable<AgentSession> ReadProject(string slugDir, string chatDir, string? parentId, GeminiProjectMap projects,
-        string home, DiscoveryContext context)
+        string home, FactsStore<GeminiChat>? store, DiscoveryContext context)
     {
         var files = Directory.EnumerateFiles(chatDir)
             .Where(f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
         var chats = new List<(string File, GeminiChat Chat)>();
         foreach (var f in files)
-            if (GeminiChat.Read(f, context) is { } chat) chats.Add((f, chat));
+            if (GeminiChatCache.Read(f, store, context) is { } chat) chats.Add((f, chat));
         var roots = new ProjectRootFinder();
         foreach (var group in chats.GroupBy(c => c.Chat.SessionId, StringComparer.Ordinal))
         {

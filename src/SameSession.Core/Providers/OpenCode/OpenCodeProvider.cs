@@ -71,6 +71,8 @@ public sealed class OpenCodeProvider : IAgentProvider
             Title = r.Title,
             Directory = r.Directory,
             ProjectRoot = project is { Id: not OpenCodeProject.GlobalId } ? project.Worktree : tree?.Root,
+            // The repository's root commit (or 'global'): how Repair finds a renamed repository.
+            ProjectId = r.ProjectId,
             GitBranch = tree?.Branch(),
             Created = r.Created,
             Updated = r.Updated ?? r.Created,

@@ -185,7 +185,7 @@ public class AcpxArchiveTests
         Assert.Equal("/home/you/.acpx/sessions/new-id.stream.ndjson", (string?)record["event_log"]!["active_path"]);
         Assert.False(record.ContainsKey("pid"));
         Assert.Equal("source-record", (string?)record["imported_from"]!["record_id"]);
-        Assert.Equal("/home/me/workspace", (string?)record["imported_from"]!["cwd_original"]);
+        Assert.Equal("workspace", (string?)record["imported_from"]!["cwd_original"]); // acpx 0.19.1: cwd_original ?? cwd_relative
         Assert.NotNull(record["future_field"]);
         Assert.Equal("renamed", (string?)AcpxImportedRecord.Build(h, false, "n", "/c", "/p", name: "renamed")["name"]);
         Assert.Equal(3, (int?)AcpxImportedRecord.Build(h, false, "n", "/c", "/p")["event_log"]!["segment_count"]);
@@ -200,7 +200,8 @@ public class AcpxArchiveTests
     {
         var home = Path.Combine(Path.GetTempPath(), "h");
         Assert.Equal(Path.Combine("repos", "api"), AcpxArchive.CwdRelative(Path.Combine(home, "repos", "api"), home));
-        Assert.Equal(home, AcpxArchive.CwdRelative(home, home));
+        Assert.Equal(".", AcpxArchive.CwdRelative(home, home)); // acpx 0.19.1 cwdRelativeToHome
+        Assert.Equal(home, AcpxArchive.ResolveCwd(".", home));
         var outside = Path.Combine(Path.GetTempPath(), "elsewhere");
         Assert.Equal(outside, AcpxArchive.CwdRelative(outside, home));
         Assert.Equal(Path.Combine(home, "repos"), AcpxArchive.ResolveCwd("repos", home));

@@ -30,6 +30,7 @@ public class OpenCodeProviderTests
         Assert.Equal("Fix the parser", s.Title);
         Assert.Equal(repo, s.Directory);
         Assert.Equal(repo, s.ProjectRoot);
+        Assert.Equal("4b825dc642cb6eb9a060e54bf8d69288fbee4904", s.ProjectId);
         Assert.Equal("feature/x", s.GitBranch);
         Assert.Equal(3, s.MessageCount);
         Assert.Equal("please fix the parser", s.FirstPrompt);

@@ -136,6 +136,42 @@ public sealed class ClaudeCodeRebinderTests : IDisposable
     }
 
     [Fact]
+    public void Project_memory_follows_the_last_session_out_of_its_folder_and_stays_while_others_remain()
+    {
+        var (first, folder) = Synthetic("22222222-2222-2222-2222-222222222222", Path.Combine(Home, "src", "renamed"));
+        var (second, _) = Synthetic("33333333-3333-3333-3333-333333333333", first.Directory!);
+        Directory.CreateDirectory(Path.Combine(folder, "memory", "topics"));
+        File.WriteAllText(Path.Combine(folder, "memory", "MEMORY.md"), "- uses pnpm");
+        File.WriteAllText(Path.Combine(folder, "memory", "topics", "build.md"), "build notes");
+        var dest = Path.Combine(Home, "code", "renamed");
+        var newFolder = Path.Combine(Claude, "projects", ClaudeProjectFolder.Name(dest));
+
+        Assert.Equal(MoveStatus.Moved, Assert.Single(Move([first], dest)).Status);
+        Assert.True(File.Exists(Path.Combine(folder, "memory", "MEMORY.md"))); // the other session still uses it
+        Assert.False(Directory.Exists(Path.Combine(newFolder, "memory")));
+
+        Assert.Equal(MoveStatus.Moved, Assert.Single(Move([second], dest)).Status);
+        Assert.False(Directory.Exists(folder));
+        Assert.Equal("- uses pnpm", File.ReadAllText(Path.Combine(newFolder, "memory", "MEMORY.md")));
+        Assert.Equal("build notes", File.ReadAllText(Path.Combine(newFolder, "memory", "topics", "build.md")));
+    }
+
+    [Fact]
+    public void Empty_project_memory_folder_does_not_keep_the_old_project_folder_alive()
+    {
+        var (session, folder) = Synthetic("44444444-4444-4444-4444-444444444444", Path.Combine(Home, "src", "old"));
+        Directory.CreateDirectory(Path.Combine(folder, "memory"));
+        var dest = Path.Combine(Home, "src", "new");
+        Directory.CreateDirectory(Path.Combine(Claude, "projects", ClaudeProjectFolder.Name(dest), "memory"));
+        File.WriteAllText(Path.Combine(Claude, "projects", ClaudeProjectFolder.Name(dest), "memory", "MEMORY.md"), "theirs");
+
+        Assert.Equal(MoveStatus.Moved, Assert.Single(Move([session], dest)).Status);
+
+        Assert.False(Directory.Exists(folder));
+        Assert.Equal("theirs", File.ReadAllText(Path.Combine(Claude, "projects", ClaudeProjectFolder.Name(dest), "memory", "MEMORY.md")));
+    }
+
+    [Fact]
     public void Config_entry_is_added_with_the_files_own_spacing()
     {
         var json = "{\n  \"projects\": {\n    \"/a\": {\n      \"x\": 1\n    }\n  },\n  \"k\": 2\n}"u8.ToArray();

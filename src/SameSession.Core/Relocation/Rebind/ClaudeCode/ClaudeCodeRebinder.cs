@@ -47,7 +47,8 @@ public sealed class ClaudeCodeRebinder : IRebinder
         var rule = ClaudeRewriteRules.Transcript(request.RewriteContent);
         var changes = new ChangeSet($"Move Claude Code session {session.Id} from {oldDir} to {newDir}");
 
-        foreach (var file in SessionFiles(transcript, session))
+        var files = SessionFiles(transcript, session).ToList();
+        foreach (var file in files)
         {
             var target = Path.Combine(newFolder, Path.GetRelativePath(oldFolder, file));
             if (!sameFolder) changes.CreateDirectories(Path.GetDirectoryName(target)!);
@@ -67,6 +68,7 @@ public sealed class ClaudeCodeRebinder : IRebinder
                     changes.RemoveDirectoryIfEmpty(d);
                 changes.RemoveDirectoryIfEmpty(sessionFolder);
             }
+            FollowProjectMemory(changes, oldFolder, newFolder, files);
             changes.RemoveDirectoryIfEmpty(oldFolder);
         }
 
@@ -96,6 +98,29 @@ public sealed class ClaudeCodeRebinder : IRebinder
         var projects = Path.Combine(home, "projects");
         if (!Directory.Exists(projects)) return null;
         return Directory.EnumerateDirectories(projects).Select(d => Path.Combine(d, id + ".jsonl")).FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>
+    /// Claude Code keeps the project's memory in <c>&lt;project folder&gt;/memory/</c> (created with the first session). When
+    /// the last session leaves the folder the project itself moved, so its memory goes along (unless the destination
+    /// already has memory of its own); while other sessions remain it stays with them.
+    /// </summary>
+    private static void FollowProjectMemory(ChangeSet changes, string oldFolder, string newFolder, List<string> moving)
+    {
+        var memory = Path.Combine(oldFolder, "memory");
+        if (!Directory.Exists(memory)) return;
+        if (Directory.EnumerateFiles(oldFolder, "*.jsonl").Any(f => !moving.Contains(f, StringComparer.Ordinal))) return;
+        var newMemory = Path.Combine(newFolder, "memory");
+        var memoryFiles = Directory.EnumerateFiles(memory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        if (memoryFiles.Count > 0 && Directory.Exists(newMemory) && Directory.EnumerateFileSystemEntries(newMemory).Any()) return;
+        foreach (var file in memoryFiles)
+        {
+            var target = Path.Combine(newMemory, Path.GetRelativePath(memory, file));
+            changes.CreateDirectories(Path.GetDirectoryName(target)!).Move(file, target);
+        }
+        foreach (var d in Directory.EnumerateDirectories(memory, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+            changes.RemoveDirectoryIfEmpty(d);
+        changes.RemoveDirectoryIfEmpty(memory);
     }
 
     /// <summary>The transcript, everything in its <c>&lt;id&gt;/</c> folder now, and old flat subagents discovery listed.</summary>

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using SameSession.Core.Operations;
+using SameSession.Core.Sessions;
+
+namespace SameSession.Tests.Unit.Discovery;
+
+public sealed class DescriptionCacheTests : IDisposable
+{
+    private const string ClaudeId = "5f0c1b2a-0000-4000-8000-000000000001";
+    private const string CodexId = "019f0000-0000-7000-8000-000000000002";
+    private readonly TempDir _tmp = new("cache");
+    private readonly ClaudeFixture _claude;
+    private readonly CodexFixture _codex;
+    private readonly string _cwd;
+    private readonly string _transcript;
+
+    public DescriptionCacheTests()
+    {
+        _claude = new ClaudeFixture(_tmp.Path);
+        _codex = new CodexFixture(_tmp.Path);
+        _cwd = _tmp.Combine("work", "proj");
+        Directory.CreateDirectory(Path.Combine(_cwd, ".git"));
+        _transcript = _claude.Write(_cwd, ClaudeId,
+        [
+            _claude.Prompt(ClaudeId, _cwd, "fix the parser"),
+            _claude.Assistant(ClaudeId, _cwd, "done", messageId: "msg_1"),
+            ClaudeFixture.AiTitle(ClaudeId, "Parser fix"),
+        ]);
+        _codex.WriteRollout(CodexId,
+        [
+            CodexFixture.Meta(CodexId, _cwd),
+            CodexFixture.Message("user", "add a test"),
+            CodexFixture.Message("assistant", "added"),
+        ]);
+        var chats = _tmp.Combine(".gemini", "tmp", "proj", "chats");
+        Directory.CreateDirectory(chats);
+        File.WriteAllText(Path.Combine(chats, "session-2026-11-20T09-00-0b6e5c1a.jsonl"),
+            Line(new { sessionId = GeminiId, projectHash = "abc", startTime = "2026-11-20T09:00:00.000Z", lastUpdated = "2026-11-20T09:01:00.000Z", kind = "main" }) +
+            Line(new { id = "m1", timestamp = "t", type = "user", content = new[] { new { text = "refactor the cache" } } }) +
+            Line(new { id = "m2", timestamp = "t", type = "gemini", content = "done" }));
+    }
+
+    private const string GeminiId = "0b6e5c1a-6f3e-4c1e-9d55-6f0a6c7e2d11";
+
+    private static string Line(object o) => JsonSerializer.Serialize(o) + "\n";
+
+    public void Dispose() => _tmp.Dispose();
+
+    private string CacheDir => _tmp.Combine(".cache", "samesession", "catalog-v1");
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private (List<AgentSession> Sessions, VerboseObserver Observer) Find(bool noCache = false, AgentEnvironment? env = null)
+    {
+        var observer = new VerboseObserver();
+        var found = new SessionCatalog(env ?? _claude.Environment()).Find(new SessionQuery { NoCache = noCache }, observer).ToList();
+        return (found, observer);
+    }
+
+    private static string Snapshot(IEnumerable<AgentSession> sessions) => JsonSerializer.Serialize(sessions, Json);
+
+    [Fact]
+    public void A_warm_run_returns_exactly_what_a_cold_scan_returns_and_stores_in_samesession_own_folder()
+    {
+        var cold = Find(noCache: true).Sessions;
+        Assert.Equal(3, cold.Count);
+        Assert.Equal(2, cold.Single(s => s.Id == GeminiId).MessageCount);
+        var first = Find().Sessions;
+        Assert.True(File.Exists(Path.Combine(CacheDir, "claude.json")));
+        Assert.True(File.Exists(Path.Combine(CacheDir, "codex.json")));
+        Assert.True(File.Exists(Path.Combine(CacheDir, "gemini.json")));
+        var warm = Find();
+        Assert.Equal(Snapshot(cold), Snapshot(first));
+        Assert.Equal(Snapshot(cold), Snapshot(warm.Sessions));
+        Assert.Empty(warm.Observer.Warnings);
+        Assert.Empty(Directory.EnumerateFiles(_claude.ClaudeHome, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Appending_a_line_invalidates_the_entry()
+    {
+        Find();
+        Assert.Equal(2, Find().Sessions.Single(s => s.Id == ClaudeId).MessageCount);
+        File.AppendAllText(_transcript, _claude.Prompt(ClaudeId, _cwd, "and the lexer") + "\n");
+        var after = Find().Sessions.Single(s => s.Id == ClaudeId);
+        Assert.Equal(3, after.MessageCount);
+        Assert.Equal(Snapshot(Find(noCache: true).Sessions), Snapshot(Find().Sessions));
+    }
+
+    [Fact]
+    public void Orphan_state_is_computed_fresh_on_a_cache_hit()
+    {
+        Assert.False(Find().Sessions.Single(s => s.Id == ClaudeId).IsOrphaned);
+        Directory.Delete(_cwd, recursive: true);
+        var warm = Find().Sessions;
+        Assert.True(warm.Single(s => s.Id == ClaudeId).IsOrphaned);
+        Assert.True(warm.Single(s => s.Id == CodexId).IsOrphaned);
+    }
+
+    [Fact]
+    public void A_corrupted_cache_file_is_ignored_with_a_verbose_message_and_rebuilt()
+    {
+        var cold = Snapshot(Find(noCache: true).Sessions);
+        Find();
+        var file = Path.Combine(CacheDir, "claude.json");
+        File.WriteAllText(file, "{\"/x\": {\"Size\": 1, tru");
+        var run = Find();
+        Assert.Equal(cold, Snapshot(run.Sessions));
+        Assert.Empty(run.Observer.Warnings);
+        Assert.Contains(run.Observer.Verbose, m => m.Contains(file, StringComparison.Ordinal) && m.Contains("rebuilt", StringComparison.Ordinal));
+        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        Assert.True(doc.RootElement.TryGetProperty(_transcript, out _));
+    }
+
+    [Fact]
+    public void No_cache_by_query_or_by_environment_writes_nothing()
+    {
+        Find(noCache: true);
+        Find(env: _claude.Environment(("SAMESESSION_NO_CACHE", "1")));
+        Assert.False(Directory.Exists(_tmp.Combine(".cache")));
+    }
+
+    [Fact]
+    public void Entries_of_deleted_files_are_pruned()
+    {
+        Find();
+        File.Delete(_transcript);
+        Find();
+        var text = File.ReadAllText(Path.Combine(CacheDir, "claude.json"));
+        Assert.DoesNotContain(ClaudeId, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Concurrent_runs_leave_a_valid_cache()
+    {
+        var cold = Snapshot(Find(noCache: true).Sessions);
+        var results = new string[4];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = Snapshot(Find().Sessions));
+        Assert.All(results, r => Assert.Equal(cold, r));
+        var after = Find();
+        Assert.Equal(cold, Snapshot(after.Sessions));
+        Assert.DoesNotContain(after.Observer.Verbose, m => m.Contains("could not", StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFiles(CacheDir, "*.tmp"));
+    }
+
+    private sealed class VerboseObserver : IOperationObserver
+    {
+        public List<string> Warnings { get; } = [];
+        public List<string> Verbose { get; } = [];
+        public void Progress(OperationProgress progress) { }
+        public void Warning(string message) { lock (Warnings) Warnings.Add(message); }
+        void IOperationObserver.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
+        public bool ShouldProcess(string target, string action) => true;
+    }
+}
