@@ -33,21 +33,64 @@ public sealed class MoveOperation
         var destination = request.Destination is null ? null : Path.GetFullPath(_env.ExpandHome(request.Destination));
         JournalRecovery.RecoverAll(_journal, _observer);
 
-        var results = new List<MoveResult>();
+        var results = new MoveResult[request.Sessions.Count];
+        var group = new List<(int Index, Pending Move)>();
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < request.Sessions.Count; i++)
         {
             var s = request.Sessions[i];
             _observer.Progress(new OperationProgress("Moving agent sessions", $"{s.Key} ({i + 1}/{request.Sessions.Count})", i * 100 / request.Sessions.Count));
             var map = destination is null ? request.Map! : s.Directory is null ? new PathMap() : PathMap.Of(s.Directory, destination);
-            results.Add(MoveOne(s, new RebindRequest(map, _env) { RewriteContent = request.RewriteContent }, request, reason: null));
+            var pending = Prepare(s, new RebindRequest(map, _env) { RewriteContent = request.RewriteContent }, request, reason: null, out var done);
+            if (pending is null) { results[i] = done!; continue; }
+            var claims = GroupCommit.Claims(pending.Plan.Changes).ToList();
+            // Sessions sharing a file (history, config) go in separate groups: each one's new content is planned from the file as it is.
+            if (group.Count >= GroupSize || claims.Any(claimed.Contains)) Flush(group, claimed, results);
+            group.Add((i, pending));
+            claimed.UnionWith(claims);
         }
+        Flush(group, claimed, results);
         _observer.Progress(new OperationProgress("Moving agent sessions", "done", 100, Completed: true));
         return results;
     }
 
-    /// <summary>Plans, asks, checks liveness and applies one session's move; never throws for an expected failure.</summary>
+    /// <summary>Sessions applied together, sharing their fsync barriers (each still all-or-nothing on its own).</summary>
+    private const int GroupSize = 64;
+
+    private void Flush(List<(int Index, Pending Move)> group, HashSet<string> claimed, MoveResult[] results)
+    {
+        if (group.Count == 0) return;
+        var outcomes = new GroupCommit(_journal, _injector).Apply(group.Select(g => g.Move.Plan.Changes).ToList());
+        for (var k = 0; k < group.Count; k++) results[group[k].Index] = Complete(group[k].Move, outcomes[k]);
+        group.Clear();
+        claimed.Clear();
+    }
+
+    /// <summary>A planned, confirmed session waiting for its transaction.</summary>
+    private sealed record Pending(AgentSession Session, RebindPlan Plan, List<string> PlanLines, string? Reason);
+
     internal MoveResult MoveOne(AgentSession s, RebindRequest rebind, MoveRequest request, string? reason)
     {
+        var pending = Prepare(s, rebind, request, reason, out var done);
+        return pending is null ? done! : Complete(pending, new GroupCommit(_journal, _injector).Apply([pending.Plan.Changes])[0]);
+    }
+
+    private MoveResult Complete(Pending p, GroupOutcome outcome)
+    {
+        var s = p.Session;
+        if (outcome.Error is not null) return Failed(s, p.Plan, outcome.Error, p.Reason);
+        if (!outcome.CleanedUp)
+            _observer.Warning($"{s.Key} moved; removing its backup files failed and will be retried by the next samesession command.");
+        // Claude and Gemini files moved with the session; the others stay where they were.
+        var filesMoved = s.Provider is AgentProvider.ClaudeCode or AgentProvider.Gemini;
+        var moved = s with { Directory = p.Plan.NewDirectory, IsOrphaned = false, ProjectRoot = null, Files = filesMoved ? [] : s.Files };
+        return Result(moved, MoveStatus.Moved, p.Plan, p.PlanLines, p.Reason);
+    }
+
+    /// <summary>Plans, asks and checks liveness for one session's move; null with <paramref name="done"/> when it ends here. Never throws for an expected failure.</summary>
+    private Pending? Prepare(AgentSession s, RebindRequest rebind, MoveRequest request, string? reason, out MoveResult? done)
+    {
+        done = null;
         RebindPlan? plan = null;
         try
         {
@@ -58,35 +101,42 @@ public sealed class MoveOperation
                 if (!request.Create)
                     throw new SameSessionException(ErrorIds.PathNotFound, $"The destination {newDirectory} does not exist; create it or use -Create / --create.", newDirectory);
                 if (!_observer.ShouldProcess(newDirectory, "Create directory"))
-                    return new MoveResult { Provider = s.Provider, Id = s.Id, Status = MoveStatus.Skipped, OldDirectory = s.Directory, NewDirectory = newDirectory, Reason = "destination not created (WhatIf)" };
+                {
+                    done = new MoveResult { Provider = s.Provider, Id = s.Id, Status = MoveStatus.Skipped, OldDirectory = s.Directory, NewDirectory = newDirectory, Reason = "destination not created (WhatIf)" };
+                    return null;
+                }
                 Directory.CreateDirectory(newDirectory);
             }
             plan = rebinder.Plan(s, rebind);
             var planLines = plan.Changes.PlanLines().ToList();
             if (PathsEqual(plan.OldDirectory, plan.NewDirectory))
-                return Result(s, MoveStatus.Skipped, plan, planLines, reason: "already in that directory");
+            {
+                done = Result(s, MoveStatus.Skipped, plan, planLines, reason: "already in that directory");
+                return null;
+            }
             if (!_observer.ShouldProcess($"{s.Key} {plan.OldDirectory} -> {plan.NewDirectory}", "Move session" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", planLines)))
-                return Result(s, MoveStatus.Skipped, plan, planLines, reason ?? "not confirmed (WhatIf)");
+            {
+                done = Result(s, MoveStatus.Skipped, plan, planLines, reason ?? "not confirmed (WhatIf)");
+                return null;
+            }
             if (!request.Force && (s.IsLive || rebinder.IsLiveNow(s, _env)))
                 throw new SameSessionException(ErrorIds.SessionLocked,
                     $"{s.Provider} is running session {s.Id}; close it (or use -Force / --force) and retry.", s.Key);
-            if (!new JournalTransaction(_journal, _injector).Apply(plan.Changes))
-                _observer.Warning($"{s.Key} moved; removing its backup files failed and will be retried by the next samesession command.");
-            // Claude and Gemini files moved with the session; the others stay where they were.
-            var filesMoved = s.Provider is AgentProvider.ClaudeCode or AgentProvider.Gemini;
-            var moved = s with { Directory = plan.NewDirectory, IsOrphaned = false, ProjectRoot = null, Files = filesMoved ? [] : s.Files };
-            return Result(moved, MoveStatus.Moved, plan, planLines, reason);
+            return new Pending(s, plan, planLines, reason);
         }
         catch (Exception ex) when (ex is SameSessionException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            return new MoveResult
-            {
-                Provider = s.Provider, Id = s.Id, Status = MoveStatus.Failed,
-                OldDirectory = plan?.OldDirectory ?? s.Directory, NewDirectory = plan?.NewDirectory,
-                Plan = plan?.Changes.PlanLines().ToList() ?? [], Error = ErrorReport.From(ex), Reason = reason,
-            };
+            done = Failed(s, plan, ex, reason);
+            return null;
         }
     }
+
+    private static MoveResult Failed(AgentSession s, RebindPlan? plan, Exception ex, string? reason) => new()
+    {
+        Provider = s.Provider, Id = s.Id, Status = MoveStatus.Failed,
+        OldDirectory = plan?.OldDirectory ?? s.Directory, NewDirectory = plan?.NewDirectory,
+        Plan = plan?.Changes.PlanLines().ToList() ?? [], Error = ErrorReport.From(ex), Reason = reason,
+    };
 
     private static MoveResult Result(AgentSession s, MoveStatus status, RebindPlan plan, List<string> lines, string? reason) => new()
     {
