@@ -76,7 +76,8 @@ public sealed class CapsuleReader : IDisposable
     internal static CapsuleReader Open(Stream capsule, Func<Stream, Stream> decrypt, CapsuleReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(capsule);
-        var plain = decrypt(capsule);
+        // Decrypting, inflating and hashing/writing each get a thread, like `age -d | gzip -d | tar -x`.
+        var plain = new ReadAheadStream(decrypt(capsule), "capsule decrypt");
         try { return new CapsuleReader(plain, limits ?? CapsuleReadLimits.Default); }
         catch
         {
