@@ -54,15 +54,11 @@ internal static partial class ModuleBuilder
 
         var props = File.ReadAllText(Path.Combine(repo.Root, "Directory.Build.props"));
         var version = VersionElement().Match(props).Groups[1].Value;
-        var manifest = File.ReadAllText(repo.Manifest);
-        var manifestVersion = ModuleVersion().Match(manifest).Groups[1].Value;
+        var manifestVersion = ModulePackager.ManifestVersion(repo.Manifest);
         if (version != manifestVersion)
             throw new BuildFailedException($"SameSession.psd1 ModuleVersion '{manifestVersion}' differs from Directory.Build.props Version '{version}': make them equal");
     }
 
     [GeneratedRegex(@"<Version>([^<]+)</Version>")]
     private static partial Regex VersionElement();
-
-    [GeneratedRegex(@"ModuleVersion\s*=\s*'([^']+)'")]
-    private static partial Regex ModuleVersion();
 }

@@ -1,3 +1,4 @@
+using SameSession.Core.Providers.Common;
 using System.Text.Json;
 using SameSession.Core.Infrastructure;
 
@@ -32,7 +33,7 @@ internal sealed record ClaudeLine
         return new ClaudeLine
         {
             Cwd = cwd,
-            Timestamp = JsonFields.Time(timestamp),
+            Timestamp = JsonRead.Iso(timestamp),
             GitBranch = TopLevelFields.LastString(line, "gitBranch"),
             Version = TopLevelFields.LastString(line, "version"),
             SessionId = TopLevelFields.LastString(line, "sessionId"),
@@ -47,23 +48,23 @@ internal sealed record ClaudeLine
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            var type = JsonFields.Str(root, "type");
+            var type = JsonRead.Str(root, "type");
             return new ClaudeLine
             {
                 Type = type,
-                Cwd = JsonFields.Str(root, "cwd"),
-                Timestamp = JsonFields.Time(JsonFields.Str(root, "timestamp")),
-                GitBranch = JsonFields.Str(root, "gitBranch"),
-                Version = JsonFields.Str(root, "version"),
-                SessionId = JsonFields.Str(root, "sessionId"),
+                Cwd = JsonRead.Str(root, "cwd"),
+                Timestamp = JsonRead.Iso(JsonRead.Str(root, "timestamp")),
+                GitBranch = JsonRead.Str(root, "gitBranch"),
+                Version = JsonRead.Str(root, "version"),
+                SessionId = JsonRead.Str(root, "sessionId"),
                 Title = type switch
                 {
-                    "ai-title" => JsonFields.Str(root, "aiTitle"),
-                    "custom-title" => JsonFields.Str(root, "customTitle"),
-                    "summary" => JsonFields.Str(root, "summary"),
+                    "ai-title" => JsonRead.Str(root, "aiTitle"),
+                    "custom-title" => JsonRead.Str(root, "customTitle"),
+                    "summary" => JsonRead.Str(root, "summary"),
                     _ => null,
                 },
-                Prompt = type == "user" && !JsonFields.Flag(root, "isCompactSummary") && !JsonFields.Flag(root, "isMeta") ? PromptOf(root) : null,
+                Prompt = type == "user" && !JsonRead.Bool(root, "isCompactSummary") && !JsonRead.Bool(root, "isMeta") ? PromptOf(root) : null,
             };
         }
         catch (JsonException)
@@ -81,7 +82,7 @@ internal sealed record ClaudeLine
         {
             foreach (var block in c.EnumerateArray())
             {
-                if (block.ValueKind == JsonValueKind.Object && JsonFields.Str(block, "type") == "text") { text = JsonFields.Str(block, "text"); break; }
+                if (block.ValueKind == JsonValueKind.Object && JsonRead.Str(block, "type") == "text") { text = JsonRead.Str(block, "text"); break; }
             }
         }
         text = text?.Trim();

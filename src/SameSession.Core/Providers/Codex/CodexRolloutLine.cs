@@ -1,3 +1,4 @@
+using SameSession.Core.Providers.Common;
 using System.Text.Json;
 using SameSession.Core.Infrastructure;
 using System.Text.RegularExpressions;
@@ -24,18 +25,18 @@ internal sealed partial record CodexRolloutLine
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            var kind = JsonFields.Str(root, "type");
+            var kind = JsonRead.Str(root, "type");
             // The oldest rollouts (before session_meta existed) start with a bare {id, timestamp, instructions, git}.
             var payload = root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : root;
             return new CodexRolloutLine
             {
                 Kind = kind,
-                Timestamp = JsonFields.Time(JsonFields.Str(root, "timestamp")) ?? JsonFields.Time(JsonFields.Str(payload, "timestamp")),
-                Id = JsonFields.Str(payload, "id"),
-                Cwd = JsonFields.Str(payload, "cwd"),
-                CliVersion = JsonFields.Str(payload, "cli_version"),
-                GitBranch = payload.TryGetProperty("git", out var g) && g.ValueKind == JsonValueKind.Object ? JsonFields.Str(g, "branch") : null,
-                UserText = JsonFields.Str(payload, "role") == "user" ? FirstText(payload) : null,
+                Timestamp = JsonRead.Iso(JsonRead.Str(root, "timestamp")) ?? JsonRead.Iso(JsonRead.Str(payload, "timestamp")),
+                Id = JsonRead.Str(payload, "id"),
+                Cwd = JsonRead.Str(payload, "cwd"),
+                CliVersion = JsonRead.Str(payload, "cli_version"),
+                GitBranch = payload.TryGetProperty("git", out var g) && g.ValueKind == JsonValueKind.Object ? JsonRead.Str(g, "branch") : null,
+                UserText = JsonRead.Str(payload, "role") == "user" ? FirstText(payload) : null,
             };
         }
         catch (JsonException)
@@ -55,7 +56,7 @@ internal sealed partial record CodexRolloutLine
     {
         if (!payload.TryGetProperty("content", out var c) || c.ValueKind != JsonValueKind.Array) return null;
         foreach (var item in c.EnumerateArray())
-            if (item.ValueKind == JsonValueKind.Object && JsonFields.Str(item, "text") is { } t) return t;
+            if (item.ValueKind == JsonValueKind.Object && JsonRead.Str(item, "text") is { } t) return t;
         return null;
     }
 
