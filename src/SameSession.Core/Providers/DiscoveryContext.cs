@@ -26,8 +26,8 @@ public sealed class DiscoveryContext
     public DescriptionCache? Cache { get; init; }
 
     /// <summary>This run's store of one provider's cached facts (loaded once), or null when the cache is disabled.</summary>
-    internal FactsStore<T>? CacheStore<T>(string name) where T : class =>
-        Cache is null ? null : (FactsStore<T>)_stores.GetOrAdd(name, n => new Lazy<object>(() => Cache.Store<T>(n, Observer))).Value;
+    internal FactsStore<T>? CacheStore<T>(string name, IFactsCodec<T> codec) where T : class =>
+        Cache is null ? null : (FactsStore<T>)_stores.GetOrAdd(name, n => new Lazy<object>(() => Cache.Store(n, codec, Observer))).Value;
 
     private readonly ConcurrentDictionary<string, Lazy<object>> _stores = new(StringComparer.Ordinal);
 

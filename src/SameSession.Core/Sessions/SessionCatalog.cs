@@ -27,7 +27,7 @@ public sealed class SessionCatalog
         var chosen = _providers.Where(p => query.Providers.Count == 0 || query.Providers.Contains(p.Kind)).ToList();
         var buffer = new BufferedObserver();
         var cache = DescriptionCache.For(_env, query.NoCache);
-        var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.MatchesId, Cache = cache };
+        var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.FiltersIds ? filter.MatchesId : null, Cache = cache };
 
         var perProvider = new List<AgentSession>[chosen.Count];
         Parallel.For(0, chosen.Count, i => perProvider[i] = DiscoverOne(chosen[i], context, explicitlyAsked: query.Providers.Count > 0, buffer));

@@ -35,6 +35,9 @@ internal sealed class SessionFilter
         return rules.Normalize(expanded);
     }
 
+    /// <summary>Whether the query names ids at all (otherwise every id matches).</summary>
+    public bool FiltersIds => _ids.Count > 0;
+
     public bool MatchesId(string id) => _ids.Count == 0 || _ids.Exists(w => w.IsMatch(id));
 
     public bool Matches(AgentSession s)

@@ -29,10 +29,11 @@ internal sealed class AcpxLocks
         return locks;
     }
 
-    public bool IsLive(string sessionsDir, string recordId, string? acpSessionId, DiscoveryContext context)
+    /// <param name="listed">The files of the sessions folder as listed in this run: a stream lock is read only when one exists.</param>
+    public bool IsLive(string sessionsDir, string recordId, string? acpSessionId, IReadOnlyDictionary<string, ListedEntry> listed, DiscoveryContext context)
     {
         var streamLock = AcpxNames.StreamLock(sessionsDir, recordId);
-        if (File.Exists(streamLock))
+        if (listed.ContainsKey(streamLock))
         {
             using var doc = JsonRead.TryParseFile(streamLock, context);
             if (doc is not null && Running(doc.RootElement.Long("pid"), JsonRead.Iso(doc.RootElement.Str("created_at")))) return true;

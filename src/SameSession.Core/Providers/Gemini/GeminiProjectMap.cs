@@ -19,11 +19,21 @@ internal sealed class GeminiProjectMap
 
     public static string RegistryPath(string home) => Path.Combine(home, "projects.json");
 
-    public IReadOnlyDictionary<string, string> SlugToPath => _slugToPath;
+    private string? _markersHome;
 
+    public IReadOnlyDictionary<string, string> SlugToPath
+    {
+        get
+        {
+            LoadMarkers();
+            return _slugToPath;
+        }
+    }
+
+    /// <summary>The registry now; the ownership markers only when a folder is not in the registry (they cannot override it).</summary>
     public static GeminiProjectMap Load(string home, DiscoveryContext context)
     {
-        var map = new GeminiProjectMap();
+        var map = new GeminiProjectMap { _markersHome = home };
         var registry = RegistryPath(home);
         if (File.Exists(registry))
         {
@@ -33,13 +43,19 @@ internal sealed class GeminiProjectMap
                     if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 } slug)
                         map.Add(slug, p.Name);
         }
+        return map;
+    }
+
+    private void LoadMarkers()
+    {
+        if (_markersHome is not { } home) return;
+        _markersHome = null;
         foreach (var baseDir in new[] { Path.Combine(home, "tmp"), Path.Combine(home, "history") })
         {
             if (!Directory.Exists(baseDir)) continue;
             foreach (var dir in Directory.EnumerateDirectories(baseDir))
-                if (ReadMarker(dir) is { } owner) map.Add(Path.GetFileName(dir), owner);
+                if (ReadMarker(dir) is { } owner) Add(Path.GetFileName(dir), owner);
         }
-        return map;
     }
 
     private void Add(string slug, string path)
@@ -53,6 +69,8 @@ internal sealed class GeminiProjectMap
     {
         var slug = Path.GetFileName(slugDir);
         if (_slugToPath.TryGetValue(slug, out var p)) return p;
+        LoadMarkers();
+        if (_slugToPath.TryGetValue(slug, out p)) return p;
         if (_hashToPath.TryGetValue(slug, out p)) return p;
         return projectHash is not null && _hashToPath.TryGetValue(projectHash, out p) ? p : null;
     }
