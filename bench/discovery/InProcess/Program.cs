@@ -10,20 +10,36 @@ if (args.Contains("--breakdown"))
     SameSession.Bench.Discovery.Breakdown.Run(home);
     return;
 }
+if (args.Contains("--listing"))
+{
+    SameSession.Bench.Discovery.Listing.Run(home);
+    SameSession.Bench.Discovery.RawListing.Run(home);
+    return;
+}
+if (args.Contains("--cache-load"))
+{
+    SameSession.Bench.Discovery.CacheLoad.Run(Path.Combine(home, ".cache", "samesession", "catalog-v2"));
+    return;
+}
 var only = args.SkipWhile(a => a != "--provider").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(Enum.Parse<AgentProvider>).ToList();
 var query = new SessionQuery { Providers = only, NoCache = args.Contains("--no-cache") };
 if (args.Contains("--jitted"))
 {
     // Steady state: a first Find compiles the code paths, the measured one runs them compiled (a long-lived pwsh session).
-    new SessionCatalog(new AgentEnvironment(home)).Find(query, new RecordingObserver());
+    // --repeat N runs it N times first (for a profiler's samples).
+    var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(int.Parse).FirstOrDefault(1);
+    for (var i = 0; i < repeat; i++) new SessionCatalog(new AgentEnvironment(home)).Find(query, new RecordingObserver());
 }
 var observer = new RecordingObserver();
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+var (allocated, collections) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0));
 var sw = Stopwatch.StartNew();
 var sessions = new SessionCatalog(new AgentEnvironment(home)).Find(query, observer);
 sw.Stop();
 var findCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+var findMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
+var findGcs = GC.CollectionCount(0) - collections;
 var perProvider = string.Join(", ", sessions.GroupBy(s => s.Provider).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"));
 Console.WriteLine($"catalog: {sessions.Count} sessions ({perProvider}), {sessions.Sum(s => (long)s.MessageCount)} messages, " +
                   $"{sessions.Sum(s => s.SizeBytes) / (1024 * 1024)} MB of session files, {observer.Warnings.Count} warnings, " +
-                  $"{sw.Elapsed.TotalSeconds:F3} s / {findCpu:F3} cpu-s inside Find, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} cpu-s in the process");
+                  $"{sw.Elapsed.TotalSeconds:F3} s / {findCpu:F3} cpu-s inside Find ({findMb:F0} MB allocated, {findGcs} GCs), {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} cpu-s in the process");

@@ -27,7 +27,7 @@ internal sealed class ProjectRootFinder
     private string? Walk(string directory)
     {
         if (!DirectoryExists(directory)) return null;
-        if (Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git"))) return directory;
+        if (Path.Exists(Path.Combine(directory, ".git"))) return directory; // a folder, or a linked work tree's file
         var parent = Path.GetDirectoryName(directory);
         return parent is null || parent == directory ? null : _cache.GetOrAdd(parent, Walk);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SameSession.Core.Infrastructure;
 using SameSession.Core.Operations;
 using SameSession.Core.Sessions;
 using SameSession.Core.Sessions.Cache;
@@ -30,6 +31,9 @@ public sealed class DiscoveryContext
         Cache is null ? null : (FactsStore<T>)_stores.GetOrAdd(name, n => new Lazy<object>(() => Cache.Store(n, codec, Observer))).Value;
 
     private readonly ConcurrentDictionary<string, Lazy<object>> _stores = new(StringComparer.Ordinal);
+
+    /// <summary>Project roots, git work trees and directory existence, looked up once per run for all providers.</summary>
+    internal ProjectRootFinder Roots { get; } = new();
 
     public bool MayMatchId(string id) => IdFilter?.Invoke(id) ?? true;
 

@@ -34,12 +34,31 @@ public sealed class SessionCatalog
         cache?.Save(buffer);
         buffer.ReplayTo(observer);
 
-        var sorted = perProvider.SelectMany(l => l)
-            .Where(filter.Matches)
-            .OrderByDescending(s => s.Updated ?? DateTimeOffset.MinValue)
-            .ThenBy(s => s.Provider)
-            .ThenBy(s => s.Id, StringComparer.Ordinal);
-        return (query.Latest > 0 ? sorted.Take(query.Latest) : sorted).ToList();
+        var matching = new List<AgentSession>();
+        foreach (var list in perProvider)
+            foreach (var s in list)
+                if (filter.Matches(s)) matching.Add(s);
+        return NewestFirst(matching, query.Latest);
+    }
+
+    /// <summary>Sorted by Updated (newest first), then provider, then id; stable; the first <paramref name="latest"/> when positive.</summary>
+    private static List<AgentSession> NewestFirst(List<AgentSession> sessions, int latest)
+    {
+        var order = new int[sessions.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            var x = sessions[a];
+            var y = sessions[b];
+            var c = (y.Updated ?? DateTimeOffset.MinValue).CompareTo(x.Updated ?? DateTimeOffset.MinValue);
+            if (c == 0) c = x.Provider.CompareTo(y.Provider);
+            if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var count = latest > 0 ? Math.Min(latest, order.Length) : order.Length;
+        var sorted = new List<AgentSession>(count);
+        for (var i = 0; i < count; i++) sorted.Add(sessions[order[i]]);
+        return sorted;
     }
 
     private List<AgentSession> DiscoverOne(IAgentProvider provider, DiscoveryContext context, bool explicitlyAsked, BufferedObserver buffer)

@@ -31,7 +31,7 @@ public sealed class AcpxProvider : IAgentProvider
         foreach (var e in listing) if (!e.IsDirectory) files[e.FullPath] = e;
         listing.Sort(static (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
         var locks = AcpxLocks.Load(home, context);
-        var roots = new ProjectRootFinder();
+        var roots = context.Roots;
         var found = new List<AgentSession>();
         foreach (var file in listing)
         {

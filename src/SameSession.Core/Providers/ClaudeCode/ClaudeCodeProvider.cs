@@ -33,7 +33,7 @@ internal sealed class ClaudeCodeProvider : IAgentProvider
             }
         }
 
-        var roots = new ProjectRootFinder();
+        var roots = context.Roots;
         var found = new AgentSession?[work.Count];
         Parallel.For(0, work.Count, i => found[i] = ClaudeSessionReader.Read(work[i], roots, context));
         var sessions = new List<AgentSession>(work.Count);

@@ -28,7 +28,7 @@ internal sealed class CodexProvider : IAgentProvider
         AddRollouts(context, Path.Combine(home, "sessions"), archived: false, work, seen);
         if (context.IncludeArchived) AddRollouts(context, Path.Combine(home, "archived_sessions"), archived: true, work, seen);
 
-        var facts = new CodexFacts(home, dbPath, rows, names, new ProjectRootFinder(), CodexWriterLocks.Present(home));
+        var facts = new CodexFacts(home, dbPath, rows, names, context.Roots, CodexWriterLocks.Present(home));
         var found = new AgentSession?[work.Count];
         Parallel.For(0, work.Count, i => found[i] = CodexSessionReader.Read(work[i].File, work[i].Id, work[i].Archived, facts, context));
         var sessions = new List<AgentSession>(work.Count);

@@ -25,7 +25,7 @@ public sealed class GeminiProvider : IAgentProvider
         if (!Directory.Exists(tmp)) return [];
         var projects = GeminiProjectMap.Load(home, context);
         var store = context.CacheStore(GeminiChatCache.StoreName, GeminiChatCache.Codec);
-        var roots = new ProjectRootFinder();
+        var roots = context.Roots;
         var found = new List<AgentSession>();
         foreach (var slugDir in Sorted(DirectoryListing.Read(tmp, NoFiles)))
         {

@@ -34,7 +34,7 @@ public sealed class OpenCodeProvider : IAgentProvider
         if (rows.Count == 0) return [];
 
         var live = OpenCodeLiveness.Probe(databases);
-        var roots = new ProjectRootFinder();
+        var roots = context.Roots;
         return rows.Values.Select(r => ToSession(r, projects, live, roots, home)).ToList();
     }
 
