@@ -25,8 +25,14 @@ internal static class DirectoryListing
     public static List<ListedEntry> FilesBelow(string directory, FileNameFilter? wantFile = null) =>
         Enumerate(directory, wantFile, Deep, includeDirectories: false);
 
-    private static List<ListedEntry> Enumerate(string directory, FileNameFilter? wantFile, EnumerationOptions options, bool includeDirectories)
+    private static List<ListedEntry> Enumerate(string directory, FileNameFilter? wantFile, EnumerationOptions options, bool includeDirectories) =>
+        LinuxDirectoryListing.TryRead(directory, wantFile, options.RecurseSubdirectories, includeDirectories)
+        ?? Managed(directory, wantFile, options.RecurseSubdirectories, includeDirectories);
+
+    /// <summary>The runtime's enumeration: used where the Linux fast path does not answer, and the reference it is tested against.</summary>
+    internal static List<ListedEntry> Managed(string directory, FileNameFilter? wantFile, bool recurse, bool includeDirectories)
     {
+        var options = recurse ? Deep : Flat;
         var list = new List<ListedEntry>();
         var entries = new FileSystemEnumerable<ListedEntry>(directory, Describe, options)
         {
