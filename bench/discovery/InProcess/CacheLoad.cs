@@ -27,8 +27,9 @@ internal static class CacheLoad
 
     private static void Time<T>(string folder, string name, IFactsCodec<T> codec) where T : class
     {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var sw = Stopwatch.StartNew();
         var store = FactsStore<T>.Load(Path.Combine(folder, name + ".facts"), codec, new RecordingObserver());
-        Console.WriteLine($"{name,-16} {store.Paths.Count,6} entries  {sw.Elapsed.TotalMilliseconds,7:F1} ms");
+        Console.WriteLine($"{name,-16} {store.Paths.Count,6} entries  {sw.Elapsed.TotalMilliseconds,7:F1} ms  {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0,5:F1} MB allocated");
     }
 }

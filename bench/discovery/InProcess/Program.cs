@@ -34,21 +34,25 @@ if (args.Contains("--jitted"))
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(1);
 IReadOnlyList<AgentSession> sessions = [];
 var observer = new RecordingObserver();
-var (bestWall, leastCpu, findMb, findGcs) = (double.MaxValue, double.MaxValue, 0.0, 0);
+var (bestWall, leastCpu, findMb, findGcs, findGen2) = (double.MaxValue, double.MaxValue, 0.0, 0, 0);
 for (var run = 0; run < runs; run++)
 {
     observer = new RecordingObserver();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-    var (allocated, collections) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0));
+    var (allocated, collections, gen2) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));
+    // --no-gc: how much of Find is garbage collection (a region big enough for the whole run; experiment only).
+    var noGc = args.Contains("--no-gc") && GC.TryStartNoGCRegion(200L << 20);
     var sw = Stopwatch.StartNew();
     sessions = new SessionCatalog(new AgentEnvironment(home)).Find(query, observer);
     sw.Stop();
+    if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
     bestWall = Math.Min(bestWall, sw.Elapsed.TotalSeconds);
     leastCpu = Math.Min(leastCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     findMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
     findGcs = GC.CollectionCount(0) - collections;
+    findGen2 = GC.CollectionCount(2) - gen2;
 }
 var perProvider = string.Join(", ", sessions.GroupBy(s => s.Provider).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"));
 Console.WriteLine($"catalog: {sessions.Count} sessions ({perProvider}), {sessions.Sum(s => (long)s.MessageCount)} messages, " +
                   $"{sessions.Sum(s => s.SizeBytes) / (1024 * 1024)} MB of session files, {observer.Warnings.Count} warnings, " +
-                  $"{bestWall:F3} s / {leastCpu:F3} cpu-s inside Find ({findMb:F0} MB allocated, {findGcs} GCs), {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} cpu-s in the process");
+                  $"{bestWall:F3} s / {leastCpu:F3} cpu-s inside Find ({findMb:F0} MB allocated, {findGcs} GCs, {findGen2} of gen 2), {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} cpu-s in the process");

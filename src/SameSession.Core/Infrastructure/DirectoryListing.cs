@@ -3,7 +3,7 @@ using System.IO.Enumeration;
 namespace SameSession.Core.Infrastructure;
 
 /// <summary>A directory entry as one listing saw it: files carry the size and modification time of their single stat.</summary>
-internal readonly record struct ListedEntry(string Name, string FullPath, bool IsDirectory, long Size, DateTime LastWriteUtc);
+internal sealed record ListedEntry(string Name, string FullPath, bool IsDirectory, long Size, DateTime LastWriteUtc);
 
 /// <summary>Decides from a name alone (no stat) whether a file is wanted.</summary>
 internal delegate bool FileNameFilter(ReadOnlySpan<char> name);

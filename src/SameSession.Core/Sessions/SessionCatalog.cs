@@ -34,7 +34,7 @@ public sealed class SessionCatalog
         cache?.Save(buffer);
         buffer.ReplayTo(observer);
 
-        var matching = new List<AgentSession>();
+        var matching = new List<AgentSession>(perProvider.Sum(l => l.Count));
         foreach (var list in perProvider)
             foreach (var s in list)
                 if (filter.Matches(s)) matching.Add(s);

@@ -40,8 +40,7 @@ internal sealed class CodexThreadRows(Dictionary<string, CodexThreadRow> rows)
 
         public CodexThreadRows Read(BinaryReader reader)
         {
-            var n = reader.ReadInt32();
-            if (n < 0 || n > reader.BaseStream.Length) throw new InvalidDataException($"row count {n} is out of range");
+            var n = reader.ReadCount();
             var rows = new Dictionary<string, CodexThreadRow>(n, StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < n; i++)
             {

@@ -43,13 +43,13 @@ internal sealed class OpenCodeStoreCodec : IFactsCodec<OpenCodeStore>
     public OpenCodeStore Read(BinaryReader reader)
     {
         var store = new OpenCodeStore();
-        var projects = Count(reader);
+        var projects = reader.ReadCount();
         for (var i = 0; i < projects; i++)
         {
             var id = reader.ReadString();
             store.Projects[id] = new OpenCodeProject(id, reader.ReadString(), reader.ReadTexts());
         }
-        var sessions = Count(reader);
+        var sessions = reader.ReadCount();
         store.Sessions.Capacity = sessions;
         for (var i = 0; i < sessions; i++)
         {
@@ -72,11 +72,5 @@ internal sealed class OpenCodeStoreCodec : IFactsCodec<OpenCodeStore>
             });
         }
         return store;
-    }
-
-    private static int Count(BinaryReader reader)
-    {
-        var n = reader.ReadInt32();
-        return n >= 0 && n <= reader.BaseStream.Length ? n : throw new InvalidDataException($"count {n} is out of range");
     }
 }

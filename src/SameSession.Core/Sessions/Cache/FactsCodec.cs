@@ -34,6 +34,14 @@ internal static class FactsBinary
     public static DateTimeOffset? ReadTime(this BinaryReader r) =>
         r.ReadBoolean() ? new DateTimeOffset(r.ReadInt64(), TimeSpan.FromMinutes(r.ReadInt16())) : null;
 
+    /// <summary>A count written by <see cref="BinaryWriter.Write(int)"/>; a corrupt one fails here instead of allocating wildly
+    /// (a truncated file fails at its end anyway).</summary>
+    public static int ReadCount(this BinaryReader r)
+    {
+        var n = r.ReadInt32();
+        return n is >= 0 and <= 1 << 24 ? n : throw new InvalidDataException($"count {n} is out of range");
+    }
+
     public static void WriteTexts(this BinaryWriter w, IReadOnlyList<string> texts)
     {
         w.Write(texts.Count);
@@ -42,8 +50,7 @@ internal static class FactsBinary
 
     public static List<string> ReadTexts(this BinaryReader r)
     {
-        var n = r.ReadInt32();
-        if (n < 0 || n > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException($"list length {n} is out of range");
+        var n = r.ReadCount();
         var list = new List<string>(n);
         for (var i = 0; i < n; i++) list.Add(r.ReadString());
         return list;

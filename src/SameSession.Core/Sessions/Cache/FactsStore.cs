@@ -32,10 +32,10 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
 
     public static FactsStore<T> Load(string file, IFactsCodec<T> codec, IOperationObserver observer)
     {
-        byte[] bytes;
+        FileStream stream;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -47,9 +47,10 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
         }
         try
         {
-            return new FactsStore<T>(file, codec, Parse(bytes, codec), dirty: false);
+            // Streamed through a small buffer: a whole-file array would be a large-object allocation, and those cost a full GC.
+            using (stream) return new FactsStore<T>(file, codec, Parse(stream, codec), dirty: false);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or FormatException or OverflowException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException or OverflowException)
         {
             return Rebuilt(file, codec, observer, ex.Message);
         }
@@ -64,16 +65,16 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
     private static ConcurrentDictionary<string, Entry> NewMap(int capacity) =>
         new(Environment.ProcessorCount, Math.Max(capacity, 31), StringComparer.Ordinal);
 
-    private static ConcurrentDictionary<string, Entry> Parse(byte[] bytes, IFactsCodec<T> codec)
+    private static ConcurrentDictionary<string, Entry> Parse(FileStream stream, IFactsCodec<T> codec)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        if (bytes.Length < 16 || reader.ReadInt32() != Magic) throw new InvalidDataException("not a SameSession cache file");
+        var length = stream.Length;
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (length < 16 || reader.ReadInt32() != Magic) throw new InvalidDataException("not a SameSession cache file");
         var format = reader.ReadInt32();
         var version = reader.ReadInt32();
         if (format != FormatVersion || version != codec.Version)
             throw new InvalidDataException($"written in layout {format}.{version}, this version uses {FormatVersion}.{codec.Version}");
-        var count = reader.ReadInt32();
-        if (count < 0 || count > bytes.Length) throw new InvalidDataException($"entry count {count} is out of range");
+        var count = reader.ReadCount();
         var map = NewMap(count);
         for (var i = 0; i < count; i++)
         {
@@ -83,7 +84,7 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
             var extra = reader.ReadText();
             map[path] = new Entry(size, mtime, extra, codec.Read(reader)) { Touched = false };
         }
-        if (reader.ReadInt32() != EndMarker || reader.BaseStream.Position != bytes.Length) throw new InvalidDataException("the file does not end where its entries do");
+        if (reader.ReadInt32() != EndMarker || stream.Position != length) throw new InvalidDataException("the file does not end where its entries do");
         return map;
     }
 
