@@ -1,3 +1,4 @@
+using SameSession.Core.Infrastructure;
 using SameSession.Core.Operations;
 using SameSession.Core.Providers;
 using SameSession.Core.Sessions.Cache;
@@ -30,7 +31,7 @@ public sealed class SessionCatalog
         var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.FiltersIds ? filter.MatchesId : null, Cache = cache };
 
         var perProvider = new List<AgentSession>[chosen.Count];
-        Parallel.For(0, chosen.Count, i => perProvider[i] = DiscoverOne(chosen[i], context, explicitlyAsked: query.Providers.Count > 0, buffer));
+        ParallelWork.For(chosen.Count, i => perProvider[i] = DiscoverOne(chosen[i], context, explicitlyAsked: query.Providers.Count > 0, buffer));
         cache?.Save(buffer);
         buffer.ReplayTo(observer);
 
@@ -44,17 +45,30 @@ public sealed class SessionCatalog
     /// <summary>Sorted by Updated (newest first), then provider, then id; stable; the first <paramref name="latest"/> when positive.</summary>
     private static List<AgentSession> NewestFirst(List<AgentSession> sessions, int latest)
     {
+        // Sorted by a precomputed key (newest first) with the index riding along; only runs of equal times compare further.
+        var keys = new long[sessions.Count];
         var order = new int[sessions.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        for (var i = 0; i < order.Length; i++)
+        {
+            keys[i] = -(sessions[i].Updated ?? DateTimeOffset.MinValue).UtcTicks;
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        var ties = Comparer<int>.Create((a, b) =>
         {
             var x = sessions[a];
             var y = sessions[b];
-            var c = (y.Updated ?? DateTimeOffset.MinValue).CompareTo(x.Updated ?? DateTimeOffset.MinValue);
-            if (c == 0) c = x.Provider.CompareTo(y.Provider);
+            var c = x.Provider.CompareTo(y.Provider);
             if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
             return c != 0 ? c : a.CompareTo(b);
         });
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start, ties);
+            start = end;
+        }
         var count = latest > 0 ? Math.Min(latest, order.Length) : order.Length;
         var sorted = new List<AgentSession>(count);
         for (var i = 0; i < count; i++) sorted.Add(sessions[order[i]]);

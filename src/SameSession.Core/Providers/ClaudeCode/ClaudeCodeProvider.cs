@@ -35,7 +35,7 @@ internal sealed class ClaudeCodeProvider : IAgentProvider
 
         var roots = context.Roots;
         var found = new AgentSession?[work.Count];
-        Parallel.For(0, work.Count, i => found[i] = ClaudeSessionReader.Read(work[i], roots, context));
+        ParallelWork.For(work.Count, i => found[i] = ClaudeSessionReader.Read(work[i], roots, context));
         var sessions = new List<AgentSession>(work.Count);
         foreach (var s in found) if (s is not null) sessions.Add(s);
         return sessions;

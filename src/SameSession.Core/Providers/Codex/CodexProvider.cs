@@ -23,21 +23,21 @@ internal sealed class CodexProvider : IAgentProvider
         var rows = dbPath is null ? null : CodexStateDb.ReadThreadsCached(dbPath, context);
         var names = CodexSessionIndex.Names(home, context);
 
-        var work = new List<(ListedEntry File, string Id, bool Archived)>();
+        var work = new List<CodexRollout>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         AddRollouts(context, Path.Combine(home, "sessions"), archived: false, work, seen);
         if (context.IncludeArchived) AddRollouts(context, Path.Combine(home, "archived_sessions"), archived: true, work, seen);
 
         var facts = new CodexFacts(home, dbPath, rows, names, context.Roots, CodexWriterLocks.Present(home));
         var found = new AgentSession?[work.Count];
-        Parallel.For(0, work.Count, i => found[i] = CodexSessionReader.Read(work[i].File, work[i].Id, work[i].Archived, facts, context));
+        ParallelWork.For(work.Count, i => found[i] = CodexSessionReader.Read(work[i].File, work[i].Id, work[i].Archived, facts, context));
         var sessions = new List<AgentSession>(work.Count);
         foreach (var s in found)
             if (s is not null && (context.IncludeArchived || !s.IsArchived)) sessions.Add(s);
         return sessions;
     }
 
-    private static void AddRollouts(DiscoveryContext context, string root, bool archived, List<(ListedEntry, string, bool)> work, HashSet<string> seen)
+    private static void AddRollouts(DiscoveryContext context, string root, bool archived, List<CodexRollout> work, HashSet<string> seen)
     {
         if (!Directory.Exists(root)) return;
         List<ListedEntry> files;
@@ -60,10 +60,13 @@ internal sealed class CodexProvider : IAgentProvider
                 context.Warn(f.FullPath, $"a second rollout for thread {id}; only the first one found is listed (Codex refuses duplicates too).");
                 continue;
             }
-            work.Add((f, id, archived));
+            work.Add(new CodexRollout(f, id, archived));
         }
     }
 }
+
+/// <summary>One rollout as the listing saw it.</summary>
+internal sealed record CodexRollout(ListedEntry File, string Id, bool Archived);
 
 /// <summary>What every rollout read shares: the home, the DB rows and names, the project-root cache and the lock files present.</summary>
 internal sealed record CodexFacts(

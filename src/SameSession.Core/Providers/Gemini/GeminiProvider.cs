@@ -56,26 +56,37 @@ public sealed class GeminiProvider : IAgentProvider
 
     private static IEnumerable<AgentSession> ReadProject(GeminiFolder folder, List<ListedEntry> entries, string? parentId, DiscoveryContext context)
     {
-        var chats = new List<(ListedEntry File, GeminiChat Chat)>();
+        // One session can span files: a legacy .json and the .jsonl Gemini upgraded it to, or the extra file a resume
+        // in a later minute opens (only a metadata line and a $set.messages checkpoint). Grouped in first-seen order.
+        var groups = new Dictionary<string, List<ChatFile>>(StringComparer.Ordinal);
+        var order = new List<List<ChatFile>>();
         foreach (var f in entries)
-            if (!f.IsDirectory && GeminiChatCache.Read(f, folder.Store, context) is { } chat) chats.Add((f, chat));
-        foreach (var group in chats.GroupBy(c => c.Chat.SessionId, StringComparer.Ordinal))
         {
-            // One session can span files: a legacy .json and the .jsonl Gemini upgraded it to, or the extra file a resume
-            // in a later minute opens (only a metadata line and a $set.messages checkpoint). The fullest one is the history.
-            var (file, chat) = group
-                .OrderByDescending(c => c.Chat.MessageCount)
-                .ThenByDescending(c => c.File.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-                .ThenByDescending(c => c.Chat.LastUpdated)
-                .First();
+            if (f.IsDirectory || GeminiChatCache.Read(f, folder.Store, context) is not { } chat) continue;
+            if (!groups.TryGetValue(chat.SessionId, out var group))
+            {
+                groups[chat.SessionId] = group = [];
+                order.Add(group);
+            }
+            group.Add(new ChatFile(f, chat));
+        }
+        foreach (var group in order)
+        {
+            var (file, chat) = Fullest(group);
+            DateTimeOffset? created = null, updated = null;
+            foreach (var c in group)
+            {
+                if (c.Chat.Started is { } s && (created is null || s < created)) created = s;
+                if (c.Chat.LastUpdated is { } u && (updated is null || u > updated)) updated = u;
+            }
             var directory = folder.Projects.PathFor(folder.SlugDir, chat.ProjectHash);
             var tree = GitWorkTree.Find(directory, folder.Roots);
             var sessionFiles = new List<string>();
             long size = 0;
-            foreach (var (f, _) in group)
+            foreach (var c in group)
             {
-                sessionFiles.Add(f.FullPath);
-                size += f.Size;
+                sessionFiles.Add(c.File.FullPath);
+                size += c.File.Size;
             }
             if (folder.Folders.Contains(chat.SessionId))
             {
@@ -96,8 +107,8 @@ public sealed class GeminiProvider : IAgentProvider
                 Directory = directory,
                 ProjectRoot = tree?.Root ?? directory,
                 GitBranch = tree?.Branch(),
-                Created = group.Min(c => c.Chat.Started),
-                Updated = group.Max(c => c.Chat.LastUpdated) ?? file.LastWriteUtc,
+                Created = created,
+                Updated = updated ?? file.LastWriteUtc,
                 MessageCount = chat.MessageCount,
                 SizeBytes = size,
                 IsOrphaned = !string.IsNullOrEmpty(directory) && !folder.Roots.DirectoryExists(directory),
@@ -108,6 +119,26 @@ public sealed class GeminiProvider : IAgentProvider
             };
         }
     }
+
+    /// <summary>The fullest file is the history: most messages, then .jsonl over .json, then the latest update; the first such in name order.</summary>
+    private static ChatFile Fullest(List<ChatFile> group)
+    {
+        var best = group[0];
+        for (var i = 1; i < group.Count; i++)
+            if (Fuller(group[i], best)) best = group[i];
+        return best;
+    }
+
+    private static bool Fuller(ChatFile a, ChatFile b)
+    {
+        if (a.Chat.MessageCount != b.Chat.MessageCount) return a.Chat.MessageCount > b.Chat.MessageCount;
+        var aJsonl = a.File.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+        var bJsonl = b.File.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+        if (aJsonl != bJsonl) return aJsonl;
+        return Nullable.Compare(a.Chat.LastUpdated, b.Chat.LastUpdated) > 0;
+    }
+
+    private sealed record ChatFile(ListedEntry File, GeminiChat Chat);
 
     /// <summary>One tmp/&lt;slug&gt; folder: its path, the subfolders it holds, and what every chat read in it shares.</summary>
     private sealed record GeminiFolder(string SlugDir, HashSet<string> Folders, GeminiProjectMap Projects, string Home,
