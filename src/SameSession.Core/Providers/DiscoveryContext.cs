@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SameSession.Core.Infrastructure;
 using SameSession.Core.Operations;
+using SameSession.Core.Providers.Common;
 using SameSession.Core.Sessions;
 using SameSession.Core.Sessions.Cache;
 
@@ -31,6 +32,11 @@ public sealed class DiscoveryContext
         Cache is null ? null : (FactsStore<T>)_stores.GetOrAdd(name, n => new Lazy<object>(() => Cache.Store(n, codec, Observer))).Value;
 
     private readonly ConcurrentDictionary<string, Lazy<object>> _stores = new(StringComparer.Ordinal);
+
+    /// <summary>Running processes' command lines, read once per run (on first use) for every provider's liveness check.</summary>
+    internal ProcessTable Processes => _processes.Value;
+
+    private readonly Lazy<ProcessTable> _processes = new(ProcessTable.Read);
 
     /// <summary>Project roots, git work trees and directory existence, looked up once per run for all providers.</summary>
     internal ProjectRootFinder Roots { get; } = new();

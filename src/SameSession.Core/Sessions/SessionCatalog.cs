@@ -25,7 +25,7 @@ public sealed class SessionCatalog
     public IReadOnlyList<AgentSession> Find(SessionQuery query, IOperationObserver observer)
     {
         var filter = new SessionFilter(query, _env, _rules);
-        var chosen = _providers.Where(p => query.Providers.Count == 0 || query.Providers.Contains(p.Kind)).ToList();
+        var chosen = _providers.Where(p => query.Providers.Count == 0 || SessionFilter.Includes(query.Providers, p.Kind)).ToList();
         var buffer = new BufferedObserver();
         var cache = DescriptionCache.For(_env, query.NoCache);
         var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.FiltersIds ? filter.MatchesId : null, Cache = cache };
@@ -35,7 +35,9 @@ public sealed class SessionCatalog
         cache?.Save(buffer);
         buffer.ReplayTo(observer);
 
-        var matching = new List<AgentSession>(perProvider.Sum(l => l.Count));
+        var total = 0;
+        foreach (var list in perProvider) total += list.Count;
+        var matching = new List<AgentSession>(total);
         foreach (var list in perProvider)
             foreach (var s in list)
                 if (filter.Matches(s)) matching.Add(s);
@@ -45,7 +47,7 @@ public sealed class SessionCatalog
     /// <summary>Sorted by Updated (newest first), then provider, then id; stable; the first <paramref name="latest"/> when positive.</summary>
     private static List<AgentSession> NewestFirst(List<AgentSession> sessions, int latest)
     {
-        // Sorted by a precomputed key (newest first) with the index riding along; only runs of equal times compare further.
+        // Compared by a precomputed key (newest first); only equal times look at the sessions.
         var keys = new long[sessions.Count];
         var order = new int[sessions.Count];
         for (var i = 0; i < order.Length; i++)
@@ -53,22 +55,17 @@ public sealed class SessionCatalog
             keys[i] = -(sessions[i].Updated ?? DateTimeOffset.MinValue).UtcTicks;
             order[i] = i;
         }
-        Array.Sort(keys, order);
-        var ties = Comparer<int>.Create((a, b) =>
+        // Array.Sort over int[] with a Comparison is precompiled in the framework; a (long, int) pair sort would be compiled at start-up.
+        Array.Sort(order, (a, b) =>
         {
+            var c = keys[a].CompareTo(keys[b]);
+            if (c != 0) return c;
             var x = sessions[a];
             var y = sessions[b];
-            var c = x.Provider.CompareTo(y.Provider);
+            c = x.Provider.CompareTo(y.Provider);
             if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
             return c != 0 ? c : a.CompareTo(b);
         });
-        for (var start = 0; start < keys.Length;)
-        {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] == keys[start]) end++;
-            if (end - start > 1) Array.Sort(order, start, end - start, ties);
-            start = end;
-        }
         var count = latest > 0 ? Math.Min(latest, order.Length) : order.Length;
         var sorted = new List<AgentSession>(count);
         for (var i = 0; i < count; i++) sorted.Add(sessions[order[i]]);

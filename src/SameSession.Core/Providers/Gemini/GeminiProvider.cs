@@ -40,7 +40,7 @@ public sealed class GeminiProvider : IAgentProvider
             foreach (var sub in chats)
                 if (sub.IsDirectory) found.AddRange(ReadProject(project, Sorted(DirectoryListing.Read(sub.FullPath, IsChat)), sub.Name, context));
         }
-        return GeminiLiveness.Mark(found);
+        return GeminiLiveness.Mark(found, context.Processes);
     }
 
     private static bool NoFiles(ReadOnlySpan<char> name) => false;

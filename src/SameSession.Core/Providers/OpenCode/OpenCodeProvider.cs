@@ -33,7 +33,7 @@ public sealed class OpenCodeProvider : IAgentProvider
             Merge(new OpenCodeLegacyReader(storage, context).Read(), projects, rows);
         if (rows.Count == 0) return [];
 
-        var live = OpenCodeLiveness.Probe(databases);
+        var live = OpenCodeLiveness.Probe(databases, context.Processes);
         var roots = context.Roots;
         return rows.Values.Select(r => ToSession(r, projects, live, roots, home)).ToList();
     }

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using SameSession.Core.Providers.Common;
+
+namespace SameSession.Tests.Unit.Discovery;
+
+public class ProcessTableTests
+{
+    [Fact]
+    public void Finds_a_running_process_by_its_command_line_ignoring_ascii_case()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Empty(ProcessTable.Read().Matching("sleep"));
+            return;
+        }
+        var marker = $"Zz-Probe-{Guid.NewGuid():N}";
+        using var child = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 30", marker]) { UseShellExecute = false })!;
+        try
+        {
+            var found = Assert.Single(ProcessTable.Read().Matching(marker.ToLowerInvariant()));
+            Assert.Equal(child.Id, found.Pid);
+            Assert.Equal($"sh -c sleep 30 {marker}", found.CommandLine);
+            Assert.Empty(ProcessTable.Read().Matching(marker + "-absent"));
+        }
+        finally
+        {
+            child.Kill();
+        }
+    }
+}
