@@ -13,7 +13,6 @@ if (args.Contains("--breakdown"))
 if (args.Contains("--listing"))
 {
     SameSession.Bench.Discovery.Listing.Run(home);
-    SameSession.Bench.Discovery.RawListing.Run(home);
     return;
 }
 if (args.Contains("--cache-load"))
