@@ -29,7 +29,11 @@ public sealed class DiscoveryContext
 
     /// <summary>This run's store of one provider's cached facts (loaded once), or null when the cache is disabled.</summary>
     internal FactsStore<T>? CacheStore<T>(string name, IFactsCodec<T> codec) where T : class =>
-        Cache is null ? null : (FactsStore<T>)_stores.GetOrAdd(name, n => new Lazy<object>(() => Cache.Store(n, codec, Observer))).Value;
+        Cache is null ? null : (FactsStore<T>)(_stores.TryGetValue(name, out var loaded) ? loaded : Open(name, codec)).Value;
+
+    /// <summary>The first request of a store (kept apart so the per-session lookups allocate no closure).</summary>
+    private Lazy<object> Open<T>(string name, IFactsCodec<T> codec) where T : class =>
+        _stores.GetOrAdd(name, n => new Lazy<object>(() => Cache!.Store(n, codec, Observer)));
 
     private readonly ConcurrentDictionary<string, Lazy<object>> _stores = new(StringComparer.Ordinal);
 

@@ -17,7 +17,15 @@ public class ProcessTableTests
         using var child = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 30", marker]) { UseShellExecute = false })!;
         try
         {
-            var found = Assert.Single(ProcessTable.Read().Matching(marker.ToLowerInvariant()));
+            // Until the child has exec'd, /proc shows the parent's command line: wait for the exec (bounded).
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            var matches = ProcessTable.Read().Matching(marker.ToLowerInvariant());
+            while (matches.Count == 0 && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+                matches = ProcessTable.Read().Matching(marker.ToLowerInvariant());
+            }
+            var found = Assert.Single(matches);
             Assert.Equal(child.Id, found.Pid);
             Assert.Equal($"sh -c sleep 30 {marker}", found.CommandLine);
             Assert.Empty(ProcessTable.Read().Matching(marker + "-absent"));

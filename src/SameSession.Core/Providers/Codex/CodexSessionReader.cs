@@ -29,19 +29,35 @@ internal static class CodexSessionReader
         facts.Names.TryGetValue(id, out var name);
         try
         {
-            var baseSession = new AgentSession
-            {
-                Provider = AgentProvider.Codex,
-                Id = id,
-                Home = facts.Home,
-                SizeBytes = file.Size,
-                Files = facts.DbPath is not null && row is not null ? [rollout, facts.DbPath] : [rollout],
-                IsArchived = inArchive || row?.Archived == true,
-                IsLive = facts.LockFiles.Contains(id) && CodexWriterLocks.IsHeld(facts.Home, id),
-                ProjectId = row?.ProjectId,
-            };
+            var files = facts.DbPath is not null && row is not null ? new[] { rollout, facts.DbPath } : new[] { rollout };
+            var archived = inArchive || row?.Archived == true;
+            var live = facts.LockFiles.Contains(id) && CodexWriterLocks.IsHeld(facts.Home, id);
             if (rollout.EndsWith(".zst", StringComparison.Ordinal))
-                return FromRow(baseSession, row, name, file, facts) with { Note = ZstdNote };
+            {
+                // A compressed rollout is not scanned: what the thread index knows is all there is.
+                var rowPrompt = Trimmed(row?.FirstUserMessage);
+                return new AgentSession
+                {
+                    Provider = AgentProvider.Codex,
+                    Id = id,
+                    Home = facts.Home,
+                    SizeBytes = file.Size,
+                    Files = files,
+                    IsArchived = archived,
+                    IsLive = live,
+                    ProjectId = row?.ProjectId,
+                    Note = ZstdNote,
+                    Title = Title(name, row) ?? SessionText.TitleFromPrompt(rowPrompt),
+                    FirstPrompt = rowPrompt,
+                    Directory = row?.Cwd,
+                    ProjectRoot = facts.Roots.Find(row?.Cwd),
+                    GitBranch = row?.GitBranch,
+                    ProviderVersion = row?.CliVersion,
+                    Created = row?.Created,
+                    Updated = row?.Updated ?? new DateTimeOffset(file.LastWriteUtc),
+                    IsOrphaned = row?.Cwd is { } cwd && !facts.Roots.DirectoryExists(cwd),
+                };
+            }
             if (file.Size == 0)
             {
                 context.Observer.Verbose($"{rollout}: empty rollout; skipped.");
@@ -52,8 +68,16 @@ internal static class CodexSessionReader
             var f = store?.Get(rollout, file.Size, file.LastWriteUtc) ?? Scan(file, id, row, store, context);
             var directory = row?.Cwd ?? f.Cwd;
             var prompt = f.Prompt ?? Trimmed(row?.FirstUserMessage);
-            return baseSession with
+            return new AgentSession
             {
+                Provider = AgentProvider.Codex,
+                Id = id,
+                Home = facts.Home,
+                SizeBytes = file.Size,
+                Files = files,
+                IsArchived = archived,
+                IsLive = live,
+                ProjectId = row?.ProjectId,
                 Title = Title(name, row) ?? SessionText.TitleFromPrompt(prompt),
                 FirstPrompt = prompt,
                 Directory = directory,
@@ -114,19 +138,6 @@ internal static class CodexSessionReader
         if (store is not null && cacheable && !lines.Warned) store.Put(rollout, file.Size, file.LastWriteUtc, facts);
         return facts;
     }
-
-    private static AgentSession FromRow(AgentSession s, CodexThreadRow? row, string? name, ListedEntry file, CodexFacts facts) => s with
-    {
-        Title = Title(name, row) ?? SessionText.TitleFromPrompt(Trimmed(row?.FirstUserMessage)),
-        FirstPrompt = Trimmed(row?.FirstUserMessage),
-        Directory = row?.Cwd,
-        ProjectRoot = facts.Roots.Find(row?.Cwd),
-        GitBranch = row?.GitBranch,
-        ProviderVersion = row?.CliVersion,
-        Created = row?.Created,
-        Updated = row?.Updated ?? new DateTimeOffset(file.LastWriteUtc),
-        IsOrphaned = row?.Cwd is { } cwd && !Directory.Exists(cwd),
-    };
 
     private static string? Title(string? indexName, CodexThreadRow? row) =>
         SessionText.NonEmpty(indexName) ?? SessionText.NonEmpty(row?.Name) ?? SessionText.NonEmpty(row?.Title);
