@@ -37,7 +37,7 @@ public sealed class AcpxProvider : IAgentProvider
         {
             if (file.IsDirectory || !file.Name.EndsWith(".json", StringComparison.Ordinal)) continue;
             if (file.Name == "index.json") continue; // a legacy cache acpx ignores
-            if (!context.MayMatchId(Uri.UnescapeDataString(file.Name[..^".json".Length]))) continue;
+            if (context.IdFilter is not null && !context.MayMatchId(Uri.UnescapeDataString(file.Name[..^".json".Length]))) continue;
             var facts = store?.Get(file.FullPath, file.Size, file.LastWriteUtc) ?? Parse(file, sessionsDir, store, context);
             if (facts is not null) found.Add(Describe(file, facts, files, sessionsDir, home, locks, roots, context));
         }

@@ -20,9 +20,11 @@ internal static class CodexWriterLocks
     public static HashSet<string> Present(string codexHome)
     {
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var folder = Path.Combine(codexHome, DirectoryName);
+        if (!Directory.Exists(folder)) return ids;
         try
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(codexHome, DirectoryName), "*" + Extension))
+            foreach (var file in Directory.EnumerateFiles(folder, "*" + Extension))
                 ids.Add(Path.GetFileNameWithoutExtension(file));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -15,6 +15,10 @@ internal sealed class GeminiProjectMap
     private readonly Dictionary<string, string> _slugToPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _hashToPath = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Project paths in the order they became known; hashed only when a folder is not found by name.</summary>
+    private readonly List<string> _paths = [];
+    private int _hashed;
+
     public const string Marker = ".project_root";
 
     public static string RegistryPath(string home) => Path.Combine(home, "projects.json");
@@ -61,7 +65,14 @@ internal sealed class GeminiProjectMap
     private void Add(string slug, string path)
     {
         _slugToPath.TryAdd(slug, path);
-        _hashToPath.TryAdd(Sha256(path), path);
+        _paths.Add(path);
+    }
+
+    /// <summary>The sha256 names of every known path (legacy folders): computed on first need, as hashing loads the crypto library.</summary>
+    private Dictionary<string, string> HashToPath()
+    {
+        for (; _hashed < _paths.Count; _hashed++) _hashToPath.TryAdd(Sha256(_paths[_hashed]), _paths[_hashed]);
+        return _hashToPath;
     }
 
     /// <summary>The project path a tmp/&lt;slug&gt; folder belongs to, or null when nothing records it.</summary>
@@ -71,8 +82,9 @@ internal sealed class GeminiProjectMap
         if (_slugToPath.TryGetValue(slug, out var p)) return p;
         LoadMarkers();
         if (_slugToPath.TryGetValue(slug, out p)) return p;
-        if (_hashToPath.TryGetValue(slug, out p)) return p;
-        return projectHash is not null && _hashToPath.TryGetValue(projectHash, out p) ? p : null;
+        var hashes = HashToPath();
+        if (hashes.TryGetValue(slug, out p)) return p;
+        return projectHash is not null && hashes.TryGetValue(projectHash, out p) ? p : null;
     }
 
     public static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(path)));

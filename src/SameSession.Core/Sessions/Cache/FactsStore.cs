@@ -32,6 +32,8 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
 
     public static FactsStore<T> Load(string file, IFactsCodec<T> codec, IOperationObserver observer)
     {
+        // A missing store is normal (first run, an agent not installed): checked, not caught, as an exception costs milliseconds.
+        if (!File.Exists(file)) return new FactsStore<T>(file, codec, NewMap(0), dirty: false);
         FileStream stream;
         try
         {
