@@ -31,8 +31,12 @@ if (args.Contains("--jitted"))
 }
 // --runs N: measure N times and report the best wall and the least CPU (the machine is shared; the minimum is the steadiest figure).
 // --exceptions: list the exceptions thrown (and caught) inside Find; each costs milliseconds in a fresh process.
+// (and the assemblies Find loads: each load is start-up time of a fresh process).
 if (args.Contains("--exceptions"))
+{
     AppDomain.CurrentDomain.FirstChanceException += (_, e) => Console.Error.WriteLine($"first-chance {e.Exception.GetType().Name}: {e.Exception.Message}");
+    AppDomain.CurrentDomain.AssemblyLoad += (_, e) => Console.Error.WriteLine($"assembly load {e.LoadedAssembly.GetName().Name}");
+}
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(1);
 IReadOnlyList<AgentSession> sessions = [];
 var observer = new RecordingObserver();

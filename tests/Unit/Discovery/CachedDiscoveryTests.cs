@@ -33,9 +33,9 @@ public sealed class CachedDiscoveryTests : IDisposable
 
     private string CacheDir => _tmp.Combine(".cache", "samesession", DescriptionCache.FolderName);
 
-    private (List<AgentSession> Sessions, Observer Observer) Find(bool noCache = false)
+    private (List<AgentSession> Sessions, VerboseObserver Observer) Find(bool noCache = false)
     {
-        var observer = new Observer();
+        var observer = new VerboseObserver();
         var found = new SessionCatalog(_claude.Environment()).Find(new SessionQuery { NoCache = noCache, IncludeArchived = true }, observer).ToList();
         return (found, observer);
     }
@@ -97,7 +97,7 @@ public sealed class CachedDiscoveryTests : IDisposable
         Assert.Empty(run.Observer.Warnings);
         Assert.Contains(run.Observer.Verbose, m => m.Contains(file, StringComparison.Ordinal) && m.Contains("layout", StringComparison.Ordinal));
         WarmEqualsCold();
-        var reloaded = new Observer();
+        var reloaded = new VerboseObserver();
         Assert.Single(FactsStore<ClaudeTranscriptFacts>.Load(file, ClaudeTranscriptFacts.Codec, reloaded).Paths);
         Assert.Empty(reloaded.Verbose);
     }
@@ -146,7 +146,7 @@ public sealed class CachedDiscoveryTests : IDisposable
         db.Session("ses_live", _cwd, "Kept");
         db.Session("ses_old", _cwd, "Archived", archived: 1_763_000_200_000);
         Find();
-        var observer = new Observer();
+        var observer = new VerboseObserver();
         var plain = new SessionCatalog(_claude.Environment()).Find(new SessionQuery(), observer);
         Assert.Equal(["ses_live"], plain.Select(s => s.Id));
         var byId = new SessionCatalog(_claude.Environment()).Find(new SessionQuery { Ids = ["ses_old"], IncludeArchived = true }, observer);
@@ -221,15 +221,5 @@ public sealed class CachedDiscoveryTests : IDisposable
             Assert.Equal(["rec-ok"], sessions.Select(s => s.Id));
             Assert.Contains(observer.Warnings, w => w.Contains(broken, StringComparison.Ordinal));
         }
-    }
-
-    private sealed class Observer : IOperationObserver
-    {
-        public List<string> Warnings { get; } = [];
-        public List<string> Verbose { get; } = [];
-        public void Progress(OperationProgress progress) { }
-        public void Warning(string message) { lock (Warnings) Warnings.Add(message); }
-        void IOperationObserver.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
-        public bool ShouldProcess(string target, string action) => true;
     }
 }

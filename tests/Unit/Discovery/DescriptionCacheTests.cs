@@ -155,14 +155,4 @@ public sealed class DescriptionCacheTests : IDisposable
         Assert.DoesNotContain(after.Observer.Verbose, m => m.Contains("could not", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFiles(CacheDir, "*.tmp"));
     }
-
-    private sealed class VerboseObserver : IOperationObserver
-    {
-        public List<string> Warnings { get; } = [];
-        public List<string> Verbose { get; } = [];
-        public void Progress(OperationProgress progress) { }
-        public void Warning(string message) { lock (Warnings) Warnings.Add(message); }
-        void IOperationObserver.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
-        public bool ShouldProcess(string target, string action) => true;
-    }
 }

@@ -29,65 +29,42 @@ internal static class CodexSessionReader
         facts.Names.TryGetValue(id, out var name);
         try
         {
-            var files = facts.DbPath is not null && row is not null ? new[] { rollout, facts.DbPath } : new[] { rollout };
-            var archived = inArchive || row?.Archived == true;
-            var live = facts.LockFiles.Contains(id) && CodexWriterLocks.IsHeld(facts.Home, id);
-            if (rollout.EndsWith(".zst", StringComparison.Ordinal))
-            {
-                // A compressed rollout is not scanned: what the thread index knows is all there is.
-                var rowPrompt = Trimmed(row?.FirstUserMessage);
-                return new AgentSession
-                {
-                    Provider = AgentProvider.Codex,
-                    Id = id,
-                    Home = facts.Home,
-                    SizeBytes = file.Size,
-                    Files = files,
-                    IsArchived = archived,
-                    IsLive = live,
-                    ProjectId = row?.ProjectId,
-                    Note = ZstdNote,
-                    Title = Title(name, row) ?? SessionText.TitleFromPrompt(rowPrompt),
-                    FirstPrompt = rowPrompt,
-                    Directory = row?.Cwd,
-                    ProjectRoot = facts.Roots.Find(row?.Cwd),
-                    GitBranch = row?.GitBranch,
-                    ProviderVersion = row?.CliVersion,
-                    Created = row?.Created,
-                    Updated = row?.Updated ?? new DateTimeOffset(file.LastWriteUtc),
-                    IsOrphaned = row?.Cwd is { } cwd && !facts.Roots.DirectoryExists(cwd),
-                };
-            }
-            if (file.Size == 0)
+            // A compressed rollout is not scanned: what the thread index knows is all there is.
+            var compressed = rollout.EndsWith(".zst", StringComparison.Ordinal);
+            if (!compressed && file.Size == 0)
             {
                 context.Observer.Verbose($"{rollout}: empty rollout; skipped.");
                 return null;
             }
-
-            var store = context.CacheStore(CodexRolloutFacts.StoreName, CodexRolloutFacts.Codec);
-            var f = store?.Get(rollout, file.Size, file.LastWriteUtc) ?? Scan(file, id, row, store, context);
-            var directory = row?.Cwd ?? f.Cwd;
-            var prompt = f.Prompt ?? Trimmed(row?.FirstUserMessage);
+            CodexRolloutFacts? f = null;
+            if (!compressed)
+            {
+                var store = context.CacheStore(CodexRolloutFacts.StoreName, CodexRolloutFacts.Codec);
+                f = store?.Get(rollout, file.Size, file.LastWriteUtc) ?? Scan(file, id, row, store, context);
+            }
+            var directory = row?.Cwd ?? f?.Cwd;
+            var prompt = f?.Prompt ?? Trimmed(row?.FirstUserMessage);
             return new AgentSession
             {
                 Provider = AgentProvider.Codex,
                 Id = id,
                 Home = facts.Home,
                 SizeBytes = file.Size,
-                Files = files,
-                IsArchived = archived,
-                IsLive = live,
+                Files = facts.DbPath is not null && row is not null ? [rollout, facts.DbPath] : [rollout],
+                IsArchived = inArchive || row?.Archived == true,
+                IsLive = facts.LockFiles.Contains(id) && CodexWriterLocks.IsHeld(facts.Home, id),
                 ProjectId = row?.ProjectId,
                 Title = Title(name, row) ?? SessionText.TitleFromPrompt(prompt),
                 FirstPrompt = prompt,
                 Directory = directory,
                 ProjectRoot = facts.Roots.Find(directory),
-                GitBranch = row?.GitBranch ?? f.GitBranch,
-                ProviderVersion = row?.CliVersion ?? f.CliVersion,
-                Created = f.Created ?? row?.Created,
-                Updated = Latest(f.TailTimestamp, row?.Updated) ?? new DateTimeOffset(file.LastWriteUtc),
-                MessageCount = f.MessageCount,
+                GitBranch = row?.GitBranch ?? f?.GitBranch,
+                ProviderVersion = row?.CliVersion ?? f?.CliVersion,
+                Created = f?.Created ?? row?.Created,
+                Updated = Latest(f?.TailTimestamp, row?.Updated) ?? new DateTimeOffset(file.LastWriteUtc),
+                MessageCount = f?.MessageCount ?? 0,
                 IsOrphaned = directory is not null && !facts.Roots.DirectoryExists(directory),
+                Note = compressed ? ZstdNote : null,
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
