@@ -39,15 +39,17 @@ public sealed class AcpxProvider : IAgentProvider
             if (file.Name == "index.json") continue; // a legacy cache acpx ignores
             if (context.IdFilter is not null && !context.MayMatchId(Uri.UnescapeDataString(file.Name[..^".json".Length]))) continue;
             var facts = store?.Get(file.FullPath, file.Size, file.LastWriteUtc) ?? Parse(file, sessionsDir, store, context);
-            if (facts is not null) found.Add(Describe(file, facts, files, sessionsDir, home, locks, roots, context));
+            if (facts is not null) found.Add(Describe(file, facts, files, home, locks, roots, context));
         }
         return found;
     }
 
-    private static AgentSession Describe(ListedEntry record, AcpxRecordFacts f, Dictionary<string, ListedEntry> listed, string sessionsDir,
-        string home, AcpxLocks locks, ProjectRootFinder roots, DiscoveryContext context)
+    private static AgentSession Describe(ListedEntry record, AcpxRecordFacts f, Dictionary<string, ListedEntry> listed, string home,
+        AcpxLocks locks, ProjectRootFinder roots, DiscoveryContext context)
     {
-        var (files, size) = SessionFiles(record, f, listed);
+        // The record is <encodeURIComponent(id)>.json (checked when it was parsed): its streams and lock share that stem.
+        var stem = record.FullPath[..^".json".Length];
+        var (files, size) = SessionFiles(record, stem, f, listed);
         var tree = GitWorkTree.Find(f.Cwd, roots);
         return new AgentSession
         {
@@ -62,7 +64,7 @@ public sealed class AcpxProvider : IAgentProvider
             MessageCount = f.MessageCount,
             SizeBytes = size,
             IsOrphaned = !string.IsNullOrEmpty(f.Cwd) && !roots.DirectoryExists(f.Cwd),
-            IsLive = locks.IsLive(sessionsDir, f.Id, f.AcpSessionId, listed, context),
+            IsLive = locks.IsLive(stem + ".stream.lock", f.Id, f.AcpSessionId, listed, context),
             Note = f.Note,
             FirstPrompt = f.FirstPrompt,
             Files = files,
@@ -71,11 +73,10 @@ public sealed class AcpxProvider : IAgentProvider
     }
 
     /// <summary>The record, then its rotated stream segments oldest first (.stream.N … .stream.1), then the active one; only those that exist.</summary>
-    private static (List<string> Files, long Size) SessionFiles(ListedEntry record, AcpxRecordFacts f, Dictionary<string, ListedEntry> listed)
+    private static (List<string> Files, long Size) SessionFiles(ListedEntry record, string stem, AcpxRecordFacts f, Dictionary<string, ListedEntry> listed)
     {
         var files = new List<string> { record.FullPath };
         var size = record.Size;
-        var stem = record.FullPath[..^".json".Length];
         for (var n = f.MaxSegments; n >= 1; n--)
         {
             if (listed.TryGetValue($"{stem}.stream.{n}.ndjson", out var segment))
