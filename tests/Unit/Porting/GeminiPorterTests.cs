@@ -18,17 +18,24 @@ public sealed class GeminiPorterTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    [Fact]
-    public void Import_into_an_unknown_directory_registers_it_and_keeps_the_other_registry_entries()
+    /// <summary>Alice's fixture session of ~/work/plain exported to bob, whose home has the same Gemini store.</summary>
+    private (AgentEnvironment Bob, AgentSession Session, string Capsule) AlicesPlainSessionForBob()
     {
         var alice = RealFixtures.Materialize("gemini", "0.61.0", _tmp.Combine("alice"));
         var bob = RealFixtures.Materialize("gemini", "0.61.0", _tmp.Combine("bob"));
-        var registry = Path.Combine(bob.Home, ".gemini", "projects.json");
-        var entriesBefore = JsonNode.Parse(File.ReadAllText(registry))!["projects"]!.AsObject().Select(p => p.Key).ToList();
         var session = RealFixtures.Discover(alice, AgentProvider.Gemini).Single(s => s.Directory == Path.Combine(alice.Home, "work", "plain"));
         var capsule = _tmp.Combine("g.capsule");
         new ExportOperation(Porters.For(AgentProvider.Gemini), alice, new RecordingObserver(), "0.1.0")
             .Run(new ExportRequest(session, capsule, [_bob.Recipient], SecretPolicy.Block));
+        return (bob, session, capsule);
+    }
+
+    [Fact]
+    public void Import_into_an_unknown_directory_registers_it_and_keeps_the_other_registry_entries()
+    {
+        var (bob, session, capsule) = AlicesPlainSessionForBob();
+        var registry = Path.Combine(bob.Home, ".gemini", "projects.json");
+        var entriesBefore = JsonNode.Parse(File.ReadAllText(registry))!["projects"]!.AsObject().Select(p => p.Key).ToList();
         var destination = Path.Combine(bob.Home, "elsewhere", "My Plain");
         Directory.CreateDirectory(destination);
 
@@ -49,12 +56,7 @@ public sealed class GeminiPorterTests : IDisposable
     [Fact]
     public void Reimport_into_another_directory_replaces_the_copy_left_in_the_first_one()
     {
-        var alice = RealFixtures.Materialize("gemini", "0.61.0", _tmp.Combine("alice"));
-        var bob = RealFixtures.Materialize("gemini", "0.61.0", _tmp.Combine("bob"));
-        var session = RealFixtures.Discover(alice, AgentProvider.Gemini).Single(s => s.Directory == Path.Combine(alice.Home, "work", "plain"));
-        var capsule = _tmp.Combine("g.capsule");
-        new ExportOperation(Porters.For(AgentProvider.Gemini), alice, new RecordingObserver(), "0.1.0")
-            .Run(new ExportRequest(session, capsule, [_bob.Recipient], SecretPolicy.Block));
+        var (bob, session, capsule) = AlicesPlainSessionForBob();
         string first = Path.Combine(bob.Home, "one"), second = Path.Combine(bob.Home, "two");
         Directory.CreateDirectory(first);
         Directory.CreateDirectory(second);
