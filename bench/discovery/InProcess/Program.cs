@@ -61,4 +61,4 @@ for (var run = 0; run < runs; run++)
 var perProvider = string.Join(", ", sessions.GroupBy(s => s.Provider).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"));
 Console.WriteLine($"catalog: {sessions.Count} sessions ({perProvider}), {sessions.Sum(s => (long)s.MessageCount)} messages, " +
                   $"{sessions.Sum(s => s.SizeBytes) / (1024 * 1024)} MB of session files, {observer.Warnings.Count} warnings, " +
-                  $"{bestWall:F3} s / {leastCpu:F3} cpu-s inside Find ({findMb:F0} MB allocated, {findGcs} GCs, {findGen2} of gen 2), {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} cpu-s in the process");
+                  $"{bestWall:F3} s inside Find ({leastCpu:F3} cpu-s, {findMb:F0} MB allocated, {findGcs} GCs, {findGen2} of gen 2), {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} cpu-s in the process");
