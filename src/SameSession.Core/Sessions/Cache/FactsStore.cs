@@ -6,8 +6,8 @@ namespace SameSession.Core.Sessions.Cache;
 
 /// <summary>
 /// Facts about files keyed by path, valid while the file's size and modification time (and any extra key, e.g. a
-/// database's WAL) are unchanged. A compact binary file (header with format and codec versions, then the entries), read
-/// in one go; an unreadable, truncated or other-version file is rebuilt. Written by temp file + rename, so concurrent
+/// database's WAL) are unchanged. A compact binary file (magic, format and codec versions, the entries, an end marker)
+/// streamed in once per run, no reflection; an unreadable, truncated or other-version file is rebuilt. Written by temp file + rename, so concurrent
 /// runs never leave a torn file (the last writer wins), and only when something changed. Entries of files that no
 /// longer exist are dropped on save.
 /// </summary>
