@@ -23,7 +23,8 @@ run_sed() {
   rm -rf "$WORK/sed" && cp -r "$WORK/gen" "$WORK/sed" && sync
   local t0 t1
   t0=$(date +%s.%N)
-  find "$WORK/sed/.claude/projects" -name '*.jsonl' -print0 | xargs -0 sed -i "s|$OLD|$NEW|g"
+  { find "$WORK/sed/.claude/projects" -name '*.jsonl' -print0; printf '%s\0' "$WORK/sed/.claude/history.jsonl" "$WORK/sed/.claude.json"; } |
+    xargs -0 sed -i "s|$OLD|$NEW|g"
   t1=$(date +%s.%N)
   echo "$t1 - $t0" | bc
 }

@@ -15,7 +15,9 @@ public sealed record GroupOutcome(Exception? Error, bool CleanedUp);
 /// 3. SQLite statements (each its own durable commit: the point of no return), journal Committed (not synced) →
 ///    barrier: the mark is durable only after the installs it claims;
 /// 4. drop backups, delete journals (not synced: a journal that comes back is finished again, idempotently).
-/// Change sets in one group must not write, move or delete the same path.
+/// Change sets in one group must not write, move or delete the same path (<see cref="GroupClaims"/>), except shared
+/// edits: the sets whose edits of a path are merged into one write are applied as one set (one journal, so they
+/// commit or roll back together); if that fails before its point of no return, they are retried one by one.
 /// </summary>
 public sealed class GroupCommit
 {
@@ -30,20 +32,61 @@ public sealed class GroupCommit
         _injector = injector;
     }
 
-    /// <summary>Paths a change set writes, moves or deletes; two sets sharing one cannot be in one group.</summary>
-    public static IEnumerable<string> Claims(ChangeSet changes)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        foreach (var s in changes.Steps.Where(s => s.Kind is StepKind.WriteFile or StepKind.Move or StepKind.Delete))
-        {
-            yield return s.Path;
-            if (s.From is not null) yield return s.From;
-        }
-    }
-
     public IReadOnlyList<GroupOutcome> Apply(IReadOnlyList<ChangeSet> sets)
     {
         ArgumentNullException.ThrowIfNull(sets);
+        var bundles = Bundles(sets);
+        var members = ApplyMembers(bundles.Select(b => b.Count == 1 ? sets[b[0]] : ChangeSet.Merged(b.Select(i => sets[i]).ToList())).ToList());
+        var outcomes = new GroupOutcome[sets.Count];
+        for (var k = 0; k < bundles.Count; k++)
+        {
+            // Merged sets that failed and left nothing behind are retried one by one, so a bad session fails alone.
+            if (bundles[k].Count > 1 && members[k].Error is not null && members[k].Undone)
+                foreach (var i in bundles[k]) outcomes[i] = Outcome(ApplyMembers([sets[i]])[0]);
+            else
+                foreach (var i in bundles[k]) outcomes[i] = Outcome(members[k]);
+        }
+        return outcomes;
+    }
+
+    private static GroupOutcome Outcome(Member m) => new(m.Error, m.CleanedUp);
+
+    /// <summary>
+    /// Which sets commit as one transaction: those whose shared edits touch a common path (transitively), in order;
+    /// every other set on its own.
+    /// </summary>
+    private static List<List<int>> Bundles(IReadOnlyList<ChangeSet> sets)
+    {
+        var bundles = new List<(List<int> Sets, HashSet<string> Paths)>();
+        var byPath = new Dictionary<string, int>(StringComparer.Ordinal); // path -> index into bundles
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var paths = sets[i].Steps.Where(s => s.Shared is not null).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+            var joined = paths.Where(byPath.ContainsKey).Select(p => byPath[p]).Distinct().Order().ToList();
+            if (joined.Count == 0)
+            {
+                bundles.Add(([i], paths));
+                joined.Add(bundles.Count - 1);
+            }
+            else
+            {
+                var into = bundles[joined[0]];
+                foreach (var other in joined.Skip(1))
+                {
+                    into.Sets.AddRange(bundles[other].Sets);
+                    into.Paths.UnionWith(bundles[other].Paths);
+                    bundles[other] = ([], []);
+                }
+                into.Sets.Add(i);
+                into.Paths.UnionWith(paths);
+            }
+            foreach (var p in bundles[joined[0]].Paths) byPath[p] = joined[0];
+        }
+        return bundles.Where(b => b.Sets.Count > 0).Select(b => b.Sets.Order().ToList()).ToList();
+    }
+
+    private List<Member> ApplyMembers(IReadOnlyList<ChangeSet> sets)
+    {
         var members = sets.Select(Begin).ToList();
         try
         {
@@ -60,7 +103,7 @@ public sealed class GroupCommit
             foreach (var m in members) m.Lock?.Dispose(); // as a killed process's locks are released
             throw; // a crash does no other clean-up: recovery must cope
         }
-        return members.Select(m => new GroupOutcome(m.Error, m.CleanedUp)).ToList();
+        return members;
     }
 
     private sealed class Member(ChangeSet changes)
@@ -72,6 +115,9 @@ public sealed class GroupCommit
         public bool PastNoReturn { get; set; }
         public bool Marked { get; set; }
         public bool RolledBack { get; set; }
+        /// <summary>Failed leaving nothing behind: never began, or rolled back completely.</summary>
+        public bool Undone => Error is not null && (RolledBack || NeverBegan);
+        public bool NeverBegan { get; set; }
         public bool CleanedUp { get; set; }
         public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
     }
@@ -98,6 +144,7 @@ public sealed class GroupCommit
         catch (Exception ex) when (ex is SameSessionException or IOException or UnauthorizedAccessException)
         {
             m.Error = ex;
+            m.NeverBegan = true;
         }
         return m;
     }

@@ -24,6 +24,9 @@ public interface IRebinder
 public sealed record RebindRequest(PathMap Map, AgentEnvironment Environment)
 {
     public bool RewriteContent { get; init; }
+
+    /// <summary>Shared-file facts reused across the sessions of one batch.</summary>
+    public FileFacts Facts { get; init; } = new();
 }
 
 /// <summary>A planned move: the directories before and after, and the changes, ready for the journal.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using SameSession.Core.Errors;
 using SameSession.Core.Operations;
 using SameSession.Core.Providers;
@@ -73,16 +71,12 @@ public sealed class ClaudeCodeRebinder : IRebinder
         }
 
         var history = Path.Combine(home, "history.jsonl");
-        if (JsonlContent.Mentions(history, session.Id))
-            changes.WriteFile(history, JsonlContent.Rewritten(history, request.Map, ClaudeRewriteRules.History, line => IsSessionLine(line, session.Id)));
+        if (ClaudeHistoryEdit.HasLines(request.Facts, history, session.Id))
+            changes.WriteSharedFile(history, new ClaudeHistoryEdit(history, session.Id, request.Map));
 
         var config = ConfigPath(home, request.Environment);
-        if (File.Exists(config) && ClaudeConfigProjects.HasEntry(File.ReadAllBytes(config), oldDir))
-            changes.WriteFile(config, output =>
-            {
-                var bytes = File.ReadAllBytes(config);
-                output.Write(ClaudeConfigProjects.CopyEntry(bytes, oldDir, newDir) ?? bytes);
-            });
+        if (ClaudeConfigEdit.HasEntry(request.Facts, config, oldDir))
+            changes.WriteSharedFile(config, new ClaudeConfigEdit(config, oldDir, newDir));
         return new RebindPlan(session, oldDir, newDir, changes);
     }
 
@@ -133,19 +127,5 @@ public sealed class ClaudeCodeRebinder : IRebinder
             files.AddRange(Directory.EnumerateFiles(own, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(StepActions.NewSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         files.AddRange(session.Files.Where(f => Path.GetDirectoryName(f) == folder && Path.GetFileName(f).StartsWith("agent-", StringComparison.Ordinal) && File.Exists(f)));
         return files.Distinct(StringComparer.Ordinal);
-    }
-
-    private static bool IsSessionLine(ReadOnlyMemory<byte> line, string id)
-    {
-        if (line.Span.IndexOf(Encoding.UTF8.GetBytes(id)) < 0) return false;
-        try
-        {
-            using var doc = JsonDocument.Parse(line);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("sessionId", out var s) && s.ValueKind == JsonValueKind.String && s.GetString() == id;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }
