@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SameSession.Core.Errors;
 using SameSession.Core.Infrastructure;
 
@@ -90,7 +91,7 @@ public sealed class GroupCommit
         var members = sets.Select(Begin).ToList();
         try
         {
-            foreach (var m in Live(members)) Guard(m, () => Stage(m));
+            StageAll(members);
             Barrier(members, "sync staged files");
             foreach (var m in Live(members)) Guard(m, () => Install(m));
             Barrier(members, "sync installs");
@@ -149,27 +150,63 @@ public sealed class GroupCommit
         return m;
     }
 
-    private void Stage(Member m)
+    /// <summary>
+    /// Phase 1: journals and directories one member after another, then every staged file on all cores (the rewrite
+    /// is the CPU-heavy part). A member whose file fails is rolled back; a simulated crash stops everything.
+    /// </summary>
+    private void StageAll(List<Member> members)
     {
-        var record = m.Record!;
-        At("write journal", () => SaveJournal(record));
-        foreach (var s in record.Steps.Where(s => s.Kind == StepKind.CreateDirectory))
-            StepActions.Forward(s, At, m.Touched);
-        foreach (var s in record.Steps.Where(s => s.Kind == StepKind.WriteFile))
-        {
-            var staged = s.Path + StepActions.NewSuffix;
-            At($"stage {staged}", () =>
+        var files = new List<(Member Member, JournalStep Step)>();
+        foreach (var m in Live(members))
+            Guard(m, () =>
             {
-                using (var fs = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                {
-                    s.Content!(fs);
-                    DurabilityBarrier.StartWriteBack(fs);
-                }
-                CopyMode(s.Path, staged);
+                var record = m.Record!;
+                At("write journal", () => SaveJournal(record));
+                foreach (var s in record.Steps.Where(s => s.Kind == StepKind.CreateDirectory))
+                    StepActions.Forward(s, At, m.Touched);
+                Note(m);
+                files.AddRange(record.Steps.Where(s => s.Kind == StepKind.WriteFile).Select(s => (m, s)));
             });
-            _barrier.AddFile(staged);
-        }
-        Note(m);
+        var failed = new ConcurrentDictionary<Member, Exception>();
+        SimulatedCrashException? crash = null;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, MaxStagingThreads) };
+        Parallel.ForEach(Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering), options, (f, loop) =>
+        {
+            if (Volatile.Read(ref crash) is not null || failed.ContainsKey(f.Member)) return;
+            try
+            {
+                StageFile(f.Step);
+            }
+            catch (SimulatedCrashException ex)
+            {
+                Interlocked.CompareExchange(ref crash, ex, null);
+                loop.Stop();
+            }
+            catch (Exception ex)
+            {
+                failed.TryAdd(f.Member, ex);
+            }
+        });
+        if (crash is not null) throw crash;
+        foreach (var m in Live(members))
+            if (failed.TryGetValue(m, out var ex)) Fail(m, ex);
+    }
+
+    private const int MaxStagingThreads = 4;
+
+    private void StageFile(JournalStep s)
+    {
+        var staged = s.Path + StepActions.NewSuffix;
+        At($"stage {staged}", () =>
+        {
+            using (var fs = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                s.Content!(fs);
+                DurabilityBarrier.StartWriteBack(fs);
+            }
+            CopyMode(s.Path, staged);
+        });
+        lock (_barrier) _barrier.AddFile(staged);
     }
 
     private void Install(Member m)
@@ -278,7 +315,8 @@ public sealed class GroupCommit
 
     private void At(string action, Action act)
     {
-        _injector?.BeforeStep(_index++, action);
+        if (_injector is not null)
+            lock (_injector) _injector.BeforeStep(_index++, action); // staging runs on several threads
         act();
     }
 
