@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using SameSession.Core.Errors;
 using SameSession.Core.Infrastructure;
 
@@ -97,7 +98,7 @@ public sealed class GroupCommit
             Barrier(members, "sync installs");
             foreach (var m in Live(members)) Guard(m, () => Commit(m));
             if (members.Any(m => m.Record is not null)) Barrier(members, "sync commit marks");
-            foreach (var m in members) Finish(m);
+            FinishAll(members);
         }
         catch (SimulatedCrashException)
         {
@@ -167,15 +168,36 @@ public sealed class GroupCommit
                 Note(m);
                 files.AddRange(record.Steps.Where(s => s.Kind == StepKind.WriteFile).Select(s => (m, s)));
             });
+        var failed = OnAllCores(files, StageFile);
+        foreach (var m in Live(members))
+            if (failed.TryGetValue(m, out var ex)) Fail(m, ex);
+    }
+
+    /// <summary>
+    /// After the commit marks are durable: drops the backups of every committed member on all cores (unlinking a large
+    /// file waits on the filesystem's journal, so several at once overlap), then finishes each member in order.
+    /// </summary>
+    private void FinishAll(List<Member> members)
+    {
+        var committed = members.Where(m => m.Record is not null && !m.RolledBack);
+        var drops = committed.SelectMany(m => m.Record!.Steps.Where(s => s.Kind is StepKind.WriteFile or StepKind.Delete).Select(s => (m, s))).ToList();
+        var failed = OnAllCores(drops, s => StepActions.CleanUp(s, At));
+        foreach (var m in members) Finish(m, failed.GetValueOrDefault(m));
+    }
+
+    /// <summary>Runs <paramref name="act"/> for every item on all cores; returns the first failure of each member's items.
+    /// A simulated crash stops all workers and is rethrown once they have stopped.</summary>
+    private static ConcurrentDictionary<Member, Exception> OnAllCores(List<(Member Member, JournalStep Step)> items, Action<JournalStep> act)
+    {
         var failed = new ConcurrentDictionary<Member, Exception>();
         SimulatedCrashException? crash = null;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, MaxStagingThreads) };
-        Parallel.ForEach(Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering), options, (f, loop) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, MaxThreads) };
+        Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), options, (item, loop) =>
         {
-            if (Volatile.Read(ref crash) is not null || failed.ContainsKey(f.Member)) return;
+            if (Volatile.Read(ref crash) is not null || failed.ContainsKey(item.Member)) return;
             try
             {
-                StageFile(f.Step);
+                act(item.Step);
             }
             catch (SimulatedCrashException ex)
             {
@@ -184,15 +206,14 @@ public sealed class GroupCommit
             }
             catch (Exception ex)
             {
-                failed.TryAdd(f.Member, ex);
+                failed.TryAdd(item.Member, ex);
             }
         });
         if (crash is not null) throw crash;
-        foreach (var m in Live(members))
-            if (failed.TryGetValue(m, out var ex)) Fail(m, ex);
+        return failed;
     }
 
-    private const int MaxStagingThreads = 4;
+    private const int MaxThreads = 4;
 
     private void StageFile(JournalStep s)
     {
@@ -294,11 +315,12 @@ public sealed class GroupCommit
         }
     }
 
-    private void Finish(Member m)
+    private void Finish(Member m, Exception? dropFailed)
     {
         if (m.Record is null) return;
         try
         {
+            if (dropFailed is not null) ExceptionDispatchInfo.Throw(dropFailed);
             if (m.RolledBack) _store.Remove(m.Record.Id, m.Lock);
             else
             {
