@@ -91,6 +91,7 @@ public sealed class JsonLineRewriter
     }
 
     /// <summary>Every start of a root's plain JSON spelling in the line (overlaps included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindHits(ReadOnlySpan<byte> line)
     {
         _hitCount = 0;
@@ -239,6 +240,7 @@ public sealed class JsonLineRewriter
 
     /// <summary>Whether a string mentions a root: its raw bytes hold the root's JSON spelling, or (only then worth
     /// decoding) it uses \u or \/ escapes, or roots compare case-insensitively.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Mentions(int rawStart, int rawEnd, ReadOnlySpan<byte> raw)
     {
         if (_caseSensitive)
@@ -262,6 +264,7 @@ public sealed class JsonLineRewriter
     }
 
     /// <summary>The rule's decision for a candidate, from the cache when a string in the same place was decided before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private JsonStringRewrite Decide(ReadOnlySpan<byte> line, in Candidate c)
     {
         var key = _decisions.Key;
