@@ -37,21 +37,24 @@ public sealed class MoveOperation
         var group = new List<(int Index, Pending Move)>();
         var claimed = new GroupClaims();
         var facts = new FileFacts();
+        var leaving = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < request.Sessions.Count; i++)
         {
             var s = request.Sessions[i];
             _observer.Progress(new OperationProgress("Moving agent sessions", $"{s.Key} ({i + 1}/{request.Sessions.Count})", i * 100 / request.Sessions.Count));
             var map = destination is null ? request.Map! : s.Directory is null ? new PathMap() : PathMap.Of(s.Directory, destination);
-            var pending = Prepare(s, new RebindRequest(map, _env) { RewriteContent = request.RewriteContent, Facts = facts }, request, reason: null, out var done);
+            var pending = Prepare(s, new RebindRequest(map, _env) { RewriteContent = request.RewriteContent, Facts = facts, Leaving = leaving }, request, reason: null, out var done);
             if (pending is null) { results[i] = done!; continue; }
             // Sessions writing one file go in separate groups (each one's new content is planned from the file as it is),
             // unless their edits of it merge (history, config).
             if (group.Count >= GroupSize || !claimed.TryAdd(pending.Plan.Changes))
             {
                 Flush(group, claimed, results);
+                leaving.Clear(); // applied (or undone): the disk shows it now
                 claimed.TryAdd(pending.Plan.Changes);
             }
             group.Add((i, pending));
+            leaving.UnionWith(pending.Plan.Changes.Steps.Where(s => s.Kind is StepKind.Delete or StepKind.Move).Select(s => s.From ?? s.Path));
         }
         Flush(group, claimed, results);
         _observer.Progress(new OperationProgress("Moving agent sessions", "done", 100, Completed: true));

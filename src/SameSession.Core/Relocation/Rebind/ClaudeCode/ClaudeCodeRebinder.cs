@@ -66,7 +66,7 @@ public sealed class ClaudeCodeRebinder : IRebinder
                     changes.RemoveDirectoryIfEmpty(d);
                 changes.RemoveDirectoryIfEmpty(sessionFolder);
             }
-            FollowProjectMemory(changes, oldFolder, newFolder, files);
+            FollowProjectMemory(changes, oldFolder, newFolder, files, request.Leaving);
             changes.RemoveDirectoryIfEmpty(oldFolder);
         }
 
@@ -99,11 +99,11 @@ public sealed class ClaudeCodeRebinder : IRebinder
     /// the last session leaves the folder the project itself moved, so its memory goes along (unless the destination
     /// already has memory of its own); while other sessions remain it stays with them.
     /// </summary>
-    private static void FollowProjectMemory(ChangeSet changes, string oldFolder, string newFolder, List<string> moving)
+    private static void FollowProjectMemory(ChangeSet changes, string oldFolder, string newFolder, List<string> moving, IReadOnlySet<string> leaving)
     {
         var memory = Path.Combine(oldFolder, "memory");
         if (!Directory.Exists(memory)) return;
-        if (Directory.EnumerateFiles(oldFolder, "*.jsonl").Any(f => !moving.Contains(f, StringComparer.Ordinal))) return;
+        if (Directory.EnumerateFiles(oldFolder, "*.jsonl").Any(f => !moving.Contains(f, StringComparer.Ordinal) && !leaving.Contains(f))) return;
         var newMemory = Path.Combine(newFolder, "memory");
         var memoryFiles = Directory.EnumerateFiles(memory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (memoryFiles.Count > 0 && Directory.Exists(newMemory) && Directory.EnumerateFileSystemEntries(newMemory).Any()) return;
