@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using SameSession.Core.Errors;
 
 namespace SameSession.Cli;
@@ -8,22 +5,13 @@ namespace SameSession.Cli;
 /// <summary>Runs an operation for a command: output as text or JSON, failures as exit codes from the stable error ids.</summary>
 internal static class CliRunner
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Runs <paramref name="operation"/>; writes its result with <paramref name="text"/> or as JSON.</summary>
     public static int Run<T>(bool json, Func<T> operation, Action<T, TextWriter> text, Func<T, int>? exitCode = null)
     {
         try
         {
             var result = operation();
-            if (json) Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions));
+            if (json) CliJson.WriteToStdout(result);
             else text(result, Console.Out);
             return exitCode?.Invoke(result) ?? 0;
         }
@@ -37,7 +25,7 @@ internal static class CliRunner
     {
         var report = ErrorReport.From(ex);
         if (json)
-            Console.Error.WriteLine(JsonSerializer.Serialize(new { error = report }, JsonOptions));
+            Console.Error.WriteLine(CliJson.Serialize(new { error = report }));
         else
         {
             Console.Error.WriteLine($"samesession: {report.Message}");

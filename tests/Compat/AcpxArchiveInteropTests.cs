@@ -101,6 +101,40 @@ public sealed class AcpxArchiveInteropTests
     }
 
     [Fact]
+    public async Task A_bundle_of_the_directory_carries_the_acpx_record_and_its_opencode_session_and_acpx_continues_at_bob()
+    {
+        await using var h = await CompatHarness.StartAsync();
+        using var alice = h.NewHome();
+        using var bob = h.NewHome();
+        var bobProject = bob.CreateDirectory("work", "api");
+        var (aliceProject, p1, first) = AliceSession(h, alice);
+        var aliceEnv = new AgentEnvironment(alice.Path);
+        var bobEnv = new AgentEnvironment(bob.Path);
+        h.Opencode(bob).NewSession(bob.CreateDirectory("own"), Unique("bob's own")); // bob uses opencode already: its database exists
+
+        // Everything recorded in alice's project: the acpx record and the opencode session acpx drives.
+        var sessions = new SessionCatalog(aliceEnv).Find(new SessionQuery { FromDirs = [aliceProject] }, new RecordingObserver());
+        Assert.Equal([AgentProvider.OpenCode, AgentProvider.Acpx], sessions.Select(s => s.Provider).Order());
+        var bobKey = NewIdentityOperation.Run(bobEnv, null, new RecordingObserver())!;
+        var bundle = alice.Combine("api.capsule");
+        new BundleExportOperation(Porters.For, aliceEnv, new RecordingObserver(), "compat")
+            .Run(sessions, new BundleExportRequest(bundle, [AgeKeys.ParseRecipient(bobKey.Recipient)], SecretPolicy.Block));
+        var identities = AgeKeys.ParseIdentities(File.ReadAllText(IdentityFile.DefaultPath(bobEnv)));
+        var outcomes = new ImportOperation(Porters.All, bobEnv, new RecordingObserver()).RunAll(new ImportRequest(bundle, identities, Destination: bobProject));
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error?.Message));
+        Assert.Equal(2, outcomes.Count);
+
+        var shown = h.Acpx(bob).Run(bobProject, "opencode", "sessions", "show").EnsureSuccess().StdOut;
+        Assert.Contains($"id: {first.SessionId}\n", shown, StringComparison.Ordinal);
+        Assert.Contains($"cwd: {bobProject}\n", shown, StringComparison.Ordinal);
+        var p2 = Unique("bob continues");
+        var continued = h.Acpx(bob).ResumeSession(bobProject, first.SessionId, p2);
+        var (firstCount, continuedCount) = AssertResumed(h.StandIn, h.Acpx(bob).Api, p1, first, p2, continued);
+        Console.WriteLine($"acpx + opencode bundle in bob: first turn {firstCount} messages, continued turn {continuedCount}");
+        Assert.Equal(firstCount + 2, continuedCount);
+    }
+
+    [Fact]
     public async Task Our_acpx_archive_is_accepted_by_real_acpx_import()
     {
         await using var h = await CompatHarness.StartAsync();

@@ -23,6 +23,7 @@ public sealed class ExportImportResumeTests
     [InlineData("claude")]
     [InlineData("codex")]
     [InlineData("opencode")]
+    [InlineData("gemini")]
     public async Task Bob_resumes_alices_exported_session_in_his_own_directory(string agent)
     {
         await using var h = await CompatHarness.StartAsync();
@@ -67,14 +68,17 @@ public sealed class ExportImportResumeTests
     {
         "claude" => AgentProvider.ClaudeCode,
         "codex" => AgentProvider.Codex,
+        "gemini" => AgentProvider.Gemini,
         _ => AgentProvider.OpenCode,
     };
 
-    /// <summary>Claude: `-p --continue` (the cwd's project folder); Codex: `exec resume --last` (cwd-filtered); opencode: `session list` (project-scoped).</summary>
+    /// <summary>Claude: `-p --continue` (the cwd's project folder); Codex: `exec resume --last` (cwd-filtered); opencode: `session list`
+    /// and Gemini: `--list-sessions` (project-scoped).</summary>
     private static string DirectoryScoped(CompatHarness h, string agent, AgentHome home, string cwd, string prompt) => agent switch
     {
         "claude" => h.Claude(home).Run(cwd, "-p", "--continue", prompt, "--output-format", "json").EnsureSuccess().StdOut,
         "codex" => string.Concat(h.Codex(home).Run(cwd, "exec", "--skip-git-repo-check", "resume", "--last", prompt).EnsureSuccess() is var r ? r.StdOut + r.StdErr : ""),
+        "gemini" => string.Concat(h.Gemini(home).Run(cwd, "--list-sessions").EnsureSuccess() is var g ? g.StdOut + g.StdErr : ""),
         _ => h.Opencode(home).Run(cwd, "session", "list").EnsureSuccess().StdOut,
     };
 }

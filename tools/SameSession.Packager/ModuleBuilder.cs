@@ -9,7 +9,7 @@ internal static partial class ModuleBuilder
     {
         Clean(repo);
         DotNet.Run(repo.Root, "publish", repo.ModuleProject, "-c", configuration, "-o", repo.ModulePublish, "--nologo", "-v", "quiet");
-        DotNet.Run(repo.Root, "publish", repo.CliProject, "-c", configuration, "-o", repo.CliOut, "--nologo", "-v", "quiet");
+        CliPublish.Run(repo, configuration);
         AssembleModule(repo);
         HelpStep.Write(repo);
         Verify(repo);

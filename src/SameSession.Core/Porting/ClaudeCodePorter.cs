@@ -30,15 +30,15 @@ public sealed class ClaudeCodePorter : NativePorter
         var transcript = session.Files.FirstOrDefault(f => Path.GetFileName(f) == session.Id + ".jsonl" && File.Exists(f))
             ?? FindTranscript(home, session.Id)
             ?? throw new SameSessionException(ErrorIds.SessionNotFound, $"The transcript of Claude Code session {session.Id} is not under {home}/projects; run Get-AgentSession again.", session.Key);
-        var files = new List<CollectedFile> { Entry(home, transcript, "transcript") };
+        var files = new List<CollectedFile> { CollectedFiles.Entry(home, transcript, "transcript") };
         var folder = Path.GetDirectoryName(transcript)!;
-        files.AddRange(Tree(home, Path.Combine(folder, session.Id), "session-folder"));
-        files.AddRange(Tree(home, Path.Combine(home, "file-history", session.Id), "file-history"));
-        files.AddRange(Tree(home, Path.Combine(home, "tasks", session.Id), "tasks"));
-        files.AddRange(Tree(home, Path.Combine(home, "session-env", session.Id), "session-env"));
+        files.AddRange(CollectedFiles.Tree(home, Path.Combine(folder, session.Id), "session-folder"));
+        files.AddRange(CollectedFiles.Tree(home, Path.Combine(home, "file-history", session.Id), "file-history"));
+        files.AddRange(CollectedFiles.Tree(home, Path.Combine(home, "tasks", session.Id), "tasks"));
+        files.AddRange(CollectedFiles.Tree(home, Path.Combine(home, "session-env", session.Id), "session-env"));
         var todos = Path.Combine(home, "todos");
         if (Directory.Exists(todos))
-            files.AddRange(Directory.EnumerateFiles(todos, session.Id + "*.json").Order(StringComparer.Ordinal).Select(f => Entry(home, f, "todos")));
+            files.AddRange(Directory.EnumerateFiles(todos, session.Id + "*.json").Order(StringComparer.Ordinal).Select(f => CollectedFiles.Entry(home, f, "todos")));
         return new CollectedSession(home, files, [], session.ProviderVersion, ImportedFrom(Provider, session.Id, environment));
     }
 
@@ -96,16 +96,6 @@ public sealed class ClaudeCodePorter : NativePorter
     }
 
     private static string Local(string relative) => relative.Replace('/', Path.DirectorySeparatorChar);
-
-    private static CollectedFile Entry(string home, string path, string role) =>
-        new(path, Path.GetRelativePath(home, path).Replace(Path.DirectorySeparatorChar, '/'), role);
-
-    private static IEnumerable<CollectedFile> Tree(string home, string folder, string role) =>
-        Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(f => !f.EndsWith(StepActions.NewSuffix, StringComparison.Ordinal) && !f.EndsWith(StepActions.OldSuffix, StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal).Select(f => Entry(home, f, role))
-            : [];
 
     private static string? FindTranscript(string home, string id)
     {

@@ -47,7 +47,9 @@ public abstract class NativePorter : ISessionCollector, ISessionInstaller
 
         if (plan.Present.Count > 0 || plan.RowsPresent)
         {
-            if (target.NewId is null && state.LastImport(Provider, id) is { } last && PortingState.ContentHash(last) == content)
+            // The same content again is a no-op, unless -Force asks to put it somewhere else (the plan then removes the copy elsewhere).
+            var relocating = target.Force && plan.Changes.Steps.Any(s => s.Kind == StepKind.Delete);
+            if (target.NewId is null && !relocating && state.LastImport(Provider, id) is { } last && PortingState.ContentHash(last) == content)
                 return new ImportedSession(plan.Session, Changed: false);
             var localLast = plan.ChangedAt ?? plan.Present.Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
             if (!target.Force && localLast > manifest.Created.UtcDateTime)

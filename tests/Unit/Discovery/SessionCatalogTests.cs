@@ -204,12 +204,13 @@ public sealed class PathRulesTests
 public sealed class ProviderRegistryTests
 {
     [Fact]
-    public void Finds_the_internal_providers_by_reflection()
+    public void Lists_every_provider_class_in_core_once_in_agent_order()
     {
+        var listed = ProviderRegistry.All.Select(p => p.GetType()).ToList();
+        var scanned = ProviderRegistry.FromAssembly(typeof(ProviderRegistry).Assembly);
+        Assert.Equal(scanned.OrderBy(t => t.FullName, StringComparer.Ordinal), listed.OrderBy(t => t.FullName, StringComparer.Ordinal));
         var kinds = ProviderRegistry.All.Select(p => p.Kind).ToList();
-        Assert.Contains(AgentProvider.ClaudeCode, kinds);
-        Assert.Contains(AgentProvider.Codex, kinds);
+        Assert.Equal(Enum.GetValues<AgentProvider>(), kinds);
         Assert.IsType<SameSession.Core.Providers.ClaudeCode.ClaudeCodeProvider>(ProviderRegistry.Find(AgentProvider.ClaudeCode));
-        Assert.Equal(kinds.Order(), kinds);
     }
 }

@@ -35,15 +35,17 @@ public sealed class PortingRoundTripTests : IDisposable
     {
         "claude" => TreeSnapshot.Take(Path.Combine(Bob, ".claude")),
         "codex" => TreeSnapshot.Take(Path.Combine(Bob, ".codex"), Path.Combine(Bob, ".codex", "state_5.sqlite")),
+        "gemini" => TreeSnapshot.Take(Path.Combine(Bob, ".gemini")),
         _ => TreeSnapshot.Take(Path.GetDirectoryName(OpenCodeDb(Bob))!, OpenCodeDb(Bob)),
     };
 
-    public static TheoryData<string> Agents => new() { "claude", "codex", "opencode" };
+    public static TheoryData<string> Agents => new() { "claude", "codex", "opencode", "gemini" };
 
     internal static (AgentProvider Provider, string Version) Fixture(string agent) => agent switch
     {
         "claude" => (AgentProvider.ClaudeCode, "2.1.328"),
         "codex" => (AgentProvider.Codex, "0.169.0"),
+        "gemini" => (AgentProvider.Gemini, "0.61.0"),
         _ => (AgentProvider.OpenCode, "1.18.33"),
     };
 
@@ -69,7 +71,7 @@ public sealed class PortingRoundTripTests : IDisposable
     /// <summary>Removes every session of <paramref name="provider"/> from the agent store under <paramref name="home"/>, keeping the store.</summary>
     internal static void ClearSessions(string home, AgentProvider provider)
     {
-        var folder = provider switch { AgentProvider.ClaudeCode => ".claude/projects", AgentProvider.Codex => ".codex/sessions", _ => null };
+        var folder = provider switch { AgentProvider.ClaudeCode => ".claude/projects", AgentProvider.Codex => ".codex/sessions", AgentProvider.Gemini => ".gemini/tmp", _ => null };
         if (folder is not null && Directory.Exists(Path.Combine(home, folder))) Directory.Delete(Path.Combine(home, folder), recursive: true);
         if (provider == AgentProvider.Codex) Sql(Path.Combine(home, ".codex", "state_5.sqlite"), "DELETE FROM threads");
         if (provider == AgentProvider.OpenCode) Sql(OpenCodeDb(home), "DELETE FROM part; DELETE FROM message; DELETE FROM todo; DELETE FROM session");
@@ -253,7 +255,8 @@ public sealed class PortingRoundTripTests : IDisposable
             Assert.Equal(0L, Sql(db, "SELECT count(*) FROM message m JOIN message o ON m.id = o.id WHERE m.session_id = $id AND o.session_id <> $id", fork.Id));
             return;
         }
-        Assert.Contains(fork.Id, Path.GetFileName(NativeFile(forked)), StringComparison.Ordinal);
+        // Gemini names a chat file after the id's first 8 characters.
+        Assert.Contains(session.Provider == AgentProvider.Gemini ? fork.Id[..8] : fork.Id, Path.GetFileName(NativeFile(forked)), StringComparison.Ordinal);
         Assert.DoesNotContain(session.Id, File.ReadAllText(NativeFile(forked)), StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(NativeFile(session)), File.ReadAllBytes(NativeFile(Found(a, session.Provider, session.Id))));
     }

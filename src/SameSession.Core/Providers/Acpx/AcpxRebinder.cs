@@ -23,7 +23,7 @@ public sealed class AcpxRebinder : DiscoveringRebinder<AcpxProvider>
         try { record = JsonFileText.ReadObject(recordFile); }
         catch (JsonException ex) { throw new SameSessionException(ErrorIds.UnsupportedFormat, $"{recordFile} is not a readable acpx record: {ex.Message}", recordFile, ex); }
 
-        var clash = OpenRecordWithScope(Path.GetDirectoryName(recordFile)!, recordFile, (string?)record["agent_command"], newDir, (string?)record["name"]);
+        var clash = AcpxOpenRecords.InTheWay(Path.GetDirectoryName(recordFile)!, recordFile, (string?)record["agent_command"], newDir, (string?)record["name"]);
         if (clash is not null)
             throw new SameSessionException(ErrorIds.DestinationExists,
                 $"acpx already has an open session for the same agent and name in {newDir} ({clash}); close it (acpx … sessions close) or move it first.", clash);
@@ -34,22 +34,5 @@ public sealed class AcpxRebinder : DiscoveringRebinder<AcpxProvider>
         var bytes = JsonFileText.Bytes(record, trailingNewline: true);
         var changes = new ChangeSet($"Rebind acpx session {session.Id} from {oldDir} to {newDir}").WriteFile(recordFile, s => s.Write(bytes));
         return changes;
-    }
-
-    private static string? OpenRecordWithScope(string sessionsDir, string self, string? agent, string cwd, string? name)
-    {
-        foreach (var file in Directory.EnumerateFiles(sessionsDir, "*.json"))
-        {
-            if (file == self || Path.GetFileName(file) == "index.json") continue;
-            try
-            {
-                var other = JsonFileText.ReadObject(file);
-                if ((bool?)other["closed"] == true) continue;
-                if ((string?)other["agent_command"] == agent && (string?)other["cwd"] == cwd && (string?)other["name"] == name) return file;
-            }
-            catch (JsonException) { }
-            catch (InvalidOperationException) { }
-        }
-        return null;
     }
 }

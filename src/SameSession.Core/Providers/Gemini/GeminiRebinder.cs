@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SameSession.Core.Errors;
 using SameSession.Core.Providers.Common;
@@ -26,8 +25,8 @@ public sealed class GeminiRebinder : DiscoveringRebinder<GeminiProvider>
         var oldSlugDir = Path.GetDirectoryName(Path.GetDirectoryName(chats[0]))!;
         var tmp = Path.GetDirectoryName(oldSlugDir)!;
         var registryFile = GeminiProjectMap.RegistryPath(session.Home);
-        var registry = ReadRegistry(registryFile);
-        var (slug, registered, claimed) = GeminiSlugs.For(newDir, Entries(registry), tmp);
+        var registry = GeminiRegistryFile.Read(registryFile);
+        var (slug, registered, claimed) = GeminiSlugs.For(newDir, GeminiRegistryFile.Entries(registry), tmp);
         var newSlugDir = Path.Combine(tmp, slug);
         if (PathText.Trim(newSlugDir).Equals(PathText.Trim(oldSlugDir), PathText.Comparison))
             throw new SameSessionException(ErrorIds.InvalidArgument, $"{oldDir} and {newDir} share Gemini's project folder {slug}; nothing to move.", newDir);
@@ -58,18 +57,4 @@ public sealed class GeminiRebinder : DiscoveringRebinder<GeminiProvider>
             throw new SameSessionException(ErrorIds.DestinationExists, $"{to} already exists; Gemini's destination project already has this session.", to);
         changes.Move(from, to);
     }
-
-    private static JsonObject ReadRegistry(string file)
-    {
-        JsonObject root;
-        try { root = File.Exists(file) ? JsonFileText.ReadObject(file) : new JsonObject(); }
-        catch (JsonException ex) { throw new SameSessionException(ErrorIds.UnsupportedFormat, $"{file} is not valid JSON ({ex.Message}); fix or delete it (Gemini rebuilds it).", file, ex); }
-        if (root["projects"] is not JsonObject) root["projects"] = new JsonObject();
-        return root;
-    }
-
-    private static Dictionary<string, string> Entries(JsonObject registry) =>
-        ((JsonObject)registry["projects"]!)
-            .Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out _))
-            .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
 }
