@@ -37,7 +37,7 @@ public sealed class GroupCommit
     public IReadOnlyList<GroupOutcome> Apply(IReadOnlyList<ChangeSet> sets)
     {
         ArgumentNullException.ThrowIfNull(sets);
-        var bundles = Bundles(sets);
+        var bundles = SharedEditBundles.Of(sets);
         var members = ApplyMembers(bundles.Select(b => b.Count == 1 ? sets[b[0]] : ChangeSet.Merged(b.Select(i => sets[i]).ToList())).ToList());
         var outcomes = new GroupOutcome[sets.Count];
         for (var k = 0; k < bundles.Count; k++)
@@ -52,40 +52,6 @@ public sealed class GroupCommit
     }
 
     private static GroupOutcome Outcome(Member m) => new(m.Error, m.CleanedUp);
-
-    /// <summary>
-    /// Which sets commit as one transaction: those whose shared edits touch a common path (transitively), in order;
-    /// every other set on its own.
-    /// </summary>
-    private static List<List<int>> Bundles(IReadOnlyList<ChangeSet> sets)
-    {
-        var bundles = new List<(List<int> Sets, HashSet<string> Paths)>();
-        var byPath = new Dictionary<string, int>(StringComparer.Ordinal); // path -> index into bundles
-        for (var i = 0; i < sets.Count; i++)
-        {
-            var paths = sets[i].Steps.Where(s => s.Shared is not null).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
-            var joined = paths.Where(byPath.ContainsKey).Select(p => byPath[p]).Distinct().Order().ToList();
-            if (joined.Count == 0)
-            {
-                bundles.Add(([i], paths));
-                joined.Add(bundles.Count - 1);
-            }
-            else
-            {
-                var into = bundles[joined[0]];
-                foreach (var other in joined.Skip(1))
-                {
-                    into.Sets.AddRange(bundles[other].Sets);
-                    into.Paths.UnionWith(bundles[other].Paths);
-                    bundles[other] = ([], []);
-                }
-                into.Sets.Add(i);
-                into.Paths.UnionWith(paths);
-            }
-            foreach (var p in bundles[joined[0]].Paths) byPath[p] = joined[0];
-        }
-        return bundles.Where(b => b.Sets.Count > 0).Select(b => b.Sets.Order().ToList()).ToList();
-    }
 
     private List<Member> ApplyMembers(IReadOnlyList<ChangeSet> sets)
     {
