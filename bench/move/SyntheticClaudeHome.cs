@@ -7,7 +7,8 @@ namespace SameSession.Bench.Move;
 /// <summary>
 /// Claude Code transcripts shaped like real ones (formats doc §1.4 and the 2.1.328 fixture): user/assistant lines
 /// carrying cwd, tool_use inputs with file paths, long tool results, attachment lines with an environment snapshot,
-/// bookkeeping lines without cwd. Deterministic (seeded) so runs compare.
+/// bookkeeping lines without cwd; a history.jsonl with every session's prompts and a ~/.claude.json with each project's
+/// entry, which every move also rewrites. Deterministic (seeded) so runs compare.
 /// </summary>
 internal static class SyntheticClaudeHome
 {
@@ -15,11 +16,23 @@ internal static class SyntheticClaudeHome
     {
         var random = new Random(42);
         var words = "the parser reads each token and the test asserts that a flaky network call retries before failing while the build".Split(' ');
+        var claude = Path.Combine(home, ".claude");
+        Directory.CreateDirectory(claude);
+        using var history = new StreamWriter(Path.Combine(claude, "history.jsonl"), false, new UTF8Encoding(false), 1 << 16);
+        var projects = new SortedSet<string>(StringComparer.Ordinal) { "/home/dev/elsewhere" };
         for (var s = 0; s < sessions; s++)
         {
             var cwd = $"{oldRoot}/proj{s % 20}/{(s % 3 == 0 ? "src/app" : "")}".TrimEnd('/');
             var id = new Guid(s, 0x4000, 0x0800, 0, 0, 0, 0, 0, 0, 0, (byte)(s % 251)).ToString();
-            var folder = Path.Combine(home, ".claude", "projects", ClaudeProjectFolder.Name(cwd));
+            var folder = Path.Combine(claude, "projects", ClaudeProjectFolder.Name(cwd));
+            projects.Add(cwd);
+            // Prompt history: every session adds its prompts (project = its cwd), interleaved with another project's.
+            for (var p = 0; p < 10; p++)
+            {
+                var ms = 1_780_000_000_000L + (s * 10L + p) * 60_000;
+                history.Write($"{{\"display\":{Q(Sentence(random, words, 12))},\"pastedContents\":{{}},\"timestamp\":{ms},\"project\":{Q(cwd)},\"sessionId\":\"{id}\"}}\n");
+                if (p == 0) history.Write($"{{\"display\":\"unrelated\",\"pastedContents\":{{}},\"timestamp\":{ms + 1},\"project\":\"/home/dev/elsewhere\",\"sessionId\":\"{Guid.Empty}\"}}\n");
+            }
             Directory.CreateDirectory(folder);
             using var w = new StreamWriter(Path.Combine(folder, id + ".jsonl"), false, new UTF8Encoding(false), 1 << 16);
             long written = 0;
@@ -47,6 +60,11 @@ internal static class SyntheticClaudeHome
                 n++;
             }
         }
+        // ~/.claude.json: a project entry (trust, allowed tools) per directory, as Claude Code keeps them.
+        var config = new StringBuilder("{\n  \"numStartups\": 42,\n  \"projects\": {");
+        config.AppendJoin(",", projects.Select(p => $"\n    {Q(p)}: {{\n      \"allowedTools\": [],\n      \"hasTrustDialogAccepted\": true,\n      \"lastSessionId\": \"{Guid.Empty}\"\n    }}"));
+        config.Append("\n  }\n}\n");
+        File.WriteAllText(Path.Combine(home, ".claude.json"), config.ToString());
     }
 
     private static string Q(string s) => JsonSerializer.Serialize(s);

@@ -35,19 +35,26 @@ public sealed class MoveOperation
 
         var results = new MoveResult[request.Sessions.Count];
         var group = new List<(int Index, Pending Move)>();
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var claimed = new GroupClaims();
+        var facts = new FileFacts();
+        var leaving = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < request.Sessions.Count; i++)
         {
             var s = request.Sessions[i];
             _observer.Progress(new OperationProgress("Moving agent sessions", $"{s.Key} ({i + 1}/{request.Sessions.Count})", i * 100 / request.Sessions.Count));
             var map = destination is null ? request.Map! : s.Directory is null ? new PathMap() : PathMap.Of(s.Directory, destination);
-            var pending = Prepare(s, new RebindRequest(map, _env) { RewriteContent = request.RewriteContent }, request, reason: null, out var done);
+            var pending = Prepare(s, new RebindRequest(map, _env) { RewriteContent = request.RewriteContent, Facts = facts, Leaving = leaving }, request, reason: null, out var done);
             if (pending is null) { results[i] = done!; continue; }
-            var claims = GroupCommit.Claims(pending.Plan.Changes).ToList();
-            // Sessions sharing a file (history, config) go in separate groups: each one's new content is planned from the file as it is.
-            if (group.Count >= GroupSize || claims.Any(claimed.Contains)) Flush(group, claimed, results);
+            // Sessions writing one file go in separate groups (each one's new content is planned from the file as it is),
+            // unless their edits of it merge (history, config).
+            if (group.Count >= GroupSize || !claimed.TryAdd(pending.Plan.Changes))
+            {
+                Flush(group, claimed, results);
+                leaving.Clear(); // applied (or undone): the disk shows it now
+                claimed.TryAdd(pending.Plan.Changes);
+            }
             group.Add((i, pending));
-            claimed.UnionWith(claims);
+            leaving.UnionWith(pending.Plan.Changes.Steps.Where(s => s.Kind is StepKind.Delete or StepKind.Move).Select(s => s.From ?? s.Path));
         }
         Flush(group, claimed, results);
         _observer.Progress(new OperationProgress("Moving agent sessions", "done", 100, Completed: true));
@@ -57,7 +64,7 @@ public sealed class MoveOperation
     /// <summary>Sessions applied together, sharing their fsync barriers (each still all-or-nothing on its own).</summary>
     private const int GroupSize = 64;
 
-    private void Flush(List<(int Index, Pending Move)> group, HashSet<string> claimed, MoveResult[] results)
+    private void Flush(List<(int Index, Pending Move)> group, GroupClaims claimed, MoveResult[] results)
     {
         if (group.Count == 0) return;
         var outcomes = new GroupCommit(_journal, _injector).Apply(group.Select(g => g.Move.Plan.Changes).ToList());

@@ -41,6 +41,35 @@ public sealed class ChangeSet
         return this;
     }
 
+    /// <summary>Writes a file other sessions' change sets may edit too; a group commit merges such edits into one write.</summary>
+    public ChangeSet WriteSharedFile(string path, SharedFileEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        _steps.Add(new JournalStep { Kind = StepKind.WriteFile, Path = path, Content = edit.Merge([edit]), Shared = edit });
+        return this;
+    }
+
+    /// <summary>One change set doing everything <paramref name="sets"/> do, their shared edits of each path merged into one write.</summary>
+    internal static ChangeSet Merged(IReadOnlyList<ChangeSet> sets)
+    {
+        var merged = new ChangeSet(string.Join("; ", sets.Select(s => s.Description)));
+        var shared = new List<(string Path, List<SharedFileEdit> Edits)>();
+        foreach (var s in sets.SelectMany(set => set._steps))
+        {
+            if (s.Shared is { } edit)
+            {
+                var at = shared.FindIndex(x => x.Path == s.Path);
+                if (at < 0) shared.Add((s.Path, [edit]));
+                else shared[at].Edits.Add(edit);
+            }
+            else if (s.Kind == StepKind.CreateDirectory) merged.CreateDirectory(s.Path);
+            else merged._steps.Add(s);
+        }
+        foreach (var (path, edits) in shared)
+            merged._steps.Add(new JournalStep { Kind = StepKind.WriteFile, Path = path, Content = edits[0].Merge(edits) });
+        return merged;
+    }
+
     public ChangeSet Move(string from, string to)
     {
         _steps.Add(new JournalStep { Kind = StepKind.Move, From = from, Path = to });

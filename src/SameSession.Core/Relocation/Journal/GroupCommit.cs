@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using SameSession.Core.Errors;
 using SameSession.Core.Infrastructure;
 
@@ -15,7 +17,9 @@ public sealed record GroupOutcome(Exception? Error, bool CleanedUp);
 /// 3. SQLite statements (each its own durable commit: the point of no return), journal Committed (not synced) →
 ///    barrier: the mark is durable only after the installs it claims;
 /// 4. drop backups, delete journals (not synced: a journal that comes back is finished again, idempotently).
-/// Change sets in one group must not write, move or delete the same path.
+/// Change sets in one group must not write, move or delete the same path (<see cref="GroupClaims"/>), except shared
+/// edits: the sets whose edits of a path are merged into one write are applied as one set (one journal, so they
+/// commit or roll back together); if that fails before its point of no return, they are retried one by one.
 /// </summary>
 public sealed class GroupCommit
 {
@@ -30,37 +34,44 @@ public sealed class GroupCommit
         _injector = injector;
     }
 
-    /// <summary>Paths a change set writes, moves or deletes; two sets sharing one cannot be in one group.</summary>
-    public static IEnumerable<string> Claims(ChangeSet changes)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        foreach (var s in changes.Steps.Where(s => s.Kind is StepKind.WriteFile or StepKind.Move or StepKind.Delete))
-        {
-            yield return s.Path;
-            if (s.From is not null) yield return s.From;
-        }
-    }
-
     public IReadOnlyList<GroupOutcome> Apply(IReadOnlyList<ChangeSet> sets)
     {
         ArgumentNullException.ThrowIfNull(sets);
+        var bundles = SharedEditBundles.Of(sets);
+        var members = ApplyMembers(bundles.Select(b => b.Count == 1 ? sets[b[0]] : ChangeSet.Merged(b.Select(i => sets[i]).ToList())).ToList());
+        var outcomes = new GroupOutcome[sets.Count];
+        for (var k = 0; k < bundles.Count; k++)
+        {
+            // Merged sets that failed and left nothing behind are retried one by one, so a bad session fails alone.
+            if (bundles[k].Count > 1 && members[k].Error is not null && members[k].Undone)
+                foreach (var i in bundles[k]) outcomes[i] = Outcome(ApplyMembers([sets[i]])[0]);
+            else
+                foreach (var i in bundles[k]) outcomes[i] = Outcome(members[k]);
+        }
+        return outcomes;
+    }
+
+    private static GroupOutcome Outcome(Member m) => new(m.Error, m.CleanedUp);
+
+    private List<Member> ApplyMembers(IReadOnlyList<ChangeSet> sets)
+    {
         var members = sets.Select(Begin).ToList();
         try
         {
-            foreach (var m in Live(members)) Guard(m, () => Stage(m));
+            StageAll(members);
             Barrier(members, "sync staged files");
             foreach (var m in Live(members)) Guard(m, () => Install(m));
             Barrier(members, "sync installs");
             foreach (var m in Live(members)) Guard(m, () => Commit(m));
             if (members.Any(m => m.Record is not null)) Barrier(members, "sync commit marks");
-            foreach (var m in members) Finish(m);
+            FinishAll(members);
         }
         catch (SimulatedCrashException)
         {
             foreach (var m in members) m.Lock?.Dispose(); // as a killed process's locks are released
             throw; // a crash does no other clean-up: recovery must cope
         }
-        return members.Select(m => new GroupOutcome(m.Error, m.CleanedUp)).ToList();
+        return members;
     }
 
     private sealed class Member(ChangeSet changes)
@@ -72,6 +83,9 @@ public sealed class GroupCommit
         public bool PastNoReturn { get; set; }
         public bool Marked { get; set; }
         public bool RolledBack { get; set; }
+        /// <summary>Failed leaving nothing behind: never began, or rolled back completely.</summary>
+        public bool Undone => Error is not null && (RolledBack || NeverBegan);
+        public bool NeverBegan { get; set; }
         public bool CleanedUp { get; set; }
         public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
     }
@@ -98,31 +112,88 @@ public sealed class GroupCommit
         catch (Exception ex) when (ex is SameSessionException or IOException or UnauthorizedAccessException)
         {
             m.Error = ex;
+            m.NeverBegan = true;
         }
         return m;
     }
 
-    private void Stage(Member m)
+    /// <summary>
+    /// Phase 1: journals and directories one member after another, then every staged file on all cores (the rewrite
+    /// is the CPU-heavy part). A member whose file fails is rolled back; a simulated crash stops everything.
+    /// </summary>
+    private void StageAll(List<Member> members)
     {
-        var record = m.Record!;
-        At("write journal", () => SaveJournal(record));
-        foreach (var s in record.Steps.Where(s => s.Kind == StepKind.CreateDirectory))
-            StepActions.Forward(s, At, m.Touched);
-        foreach (var s in record.Steps.Where(s => s.Kind == StepKind.WriteFile))
-        {
-            var staged = s.Path + StepActions.NewSuffix;
-            At($"stage {staged}", () =>
+        var files = new List<(Member Member, JournalStep Step)>();
+        foreach (var m in Live(members))
+            Guard(m, () =>
             {
-                using (var fs = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                {
-                    s.Content!(fs);
-                    DurabilityBarrier.StartWriteBack(fs);
-                }
-                CopyMode(s.Path, staged);
+                var record = m.Record!;
+                At("write journal", () => SaveJournal(record));
+                foreach (var s in record.Steps.Where(s => s.Kind == StepKind.CreateDirectory))
+                    StepActions.Forward(s, At, m.Touched);
+                Note(m);
+                files.AddRange(record.Steps.Where(s => s.Kind == StepKind.WriteFile).Select(s => (m, s)));
             });
-            _barrier.AddFile(staged);
-        }
-        Note(m);
+        var failed = OnAllCores(files, StageFile);
+        foreach (var m in Live(members))
+            if (failed.TryGetValue(m, out var ex)) Fail(m, ex);
+    }
+
+    /// <summary>
+    /// After the commit marks are durable: drops the backups of every committed member on all cores (unlinking a large
+    /// file waits on the filesystem's journal, so several at once overlap), then finishes each member in order.
+    /// </summary>
+    private void FinishAll(List<Member> members)
+    {
+        var committed = members.Where(m => m.Record is not null && !m.RolledBack);
+        var drops = committed.SelectMany(m => m.Record!.Steps.Where(s => s.Kind is StepKind.WriteFile or StepKind.Delete).Select(s => (m, s))).ToList();
+        var failed = OnAllCores(drops, s => StepActions.CleanUp(s, At));
+        foreach (var m in members) Finish(m, failed.GetValueOrDefault(m));
+    }
+
+    /// <summary>Runs <paramref name="act"/> for every item on all cores; returns the first failure of each member's items.
+    /// A simulated crash stops all workers and is rethrown once they have stopped.</summary>
+    private static ConcurrentDictionary<Member, Exception> OnAllCores(List<(Member Member, JournalStep Step)> items, Action<JournalStep> act)
+    {
+        var failed = new ConcurrentDictionary<Member, Exception>();
+        SimulatedCrashException? crash = null;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, MaxThreads) };
+        Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), options, (item, loop) =>
+        {
+            if (Volatile.Read(ref crash) is not null || failed.ContainsKey(item.Member)) return;
+            try
+            {
+                act(item.Step);
+            }
+            catch (SimulatedCrashException ex)
+            {
+                Interlocked.CompareExchange(ref crash, ex, null);
+                loop.Stop();
+            }
+            catch (Exception ex)
+            {
+                failed.TryAdd(item.Member, ex);
+            }
+        });
+        if (crash is not null) throw crash;
+        return failed;
+    }
+
+    private const int MaxThreads = 4;
+
+    private void StageFile(JournalStep s)
+    {
+        var staged = s.Path + StepActions.NewSuffix;
+        At($"stage {staged}", () =>
+        {
+            using (var fs = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                s.Content!(fs);
+                DurabilityBarrier.StartWriteBack(fs);
+            }
+            CopyMode(s.Path, staged);
+        });
+        lock (_barrier) _barrier.AddFile(staged);
     }
 
     private void Install(Member m)
@@ -210,11 +281,12 @@ public sealed class GroupCommit
         }
     }
 
-    private void Finish(Member m)
+    private void Finish(Member m, Exception? dropFailed)
     {
         if (m.Record is null) return;
         try
         {
+            if (dropFailed is not null) ExceptionDispatchInfo.Throw(dropFailed);
             if (m.RolledBack) _store.Remove(m.Record.Id, m.Lock);
             else
             {
@@ -231,7 +303,8 @@ public sealed class GroupCommit
 
     private void At(string action, Action act)
     {
-        _injector?.BeforeStep(_index++, action);
+        if (_injector is not null)
+            lock (_injector) _injector.BeforeStep(_index++, action); // staging runs on several threads
         act();
     }
 

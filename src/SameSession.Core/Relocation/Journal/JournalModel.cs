@@ -58,6 +58,10 @@ public sealed record JournalStep
     [JsonIgnore]
     internal Action<Stream>? Content { get; init; }
 
+    /// <summary>For a write of a shared file: this set's edit, which a group may merge with other sets' edits.</summary>
+    [JsonIgnore]
+    internal SharedFileEdit? Shared { get; init; }
+
     public override string ToString() => Kind switch
     {
         StepKind.CreateDirectory => $"create directory {Path}",

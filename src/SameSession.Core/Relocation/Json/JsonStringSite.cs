@@ -34,7 +34,17 @@ public sealed class JsonStringSite
     public string Path { get; }
     public bool IsPropertyName { get; }
     /// <summary>The decoded string (decoded on first use: most sites are decided by their path alone).</summary>
-    public string Value => _value.Value;
+    public string Value
+    {
+        get
+        {
+            ValueRead = true;
+            return _value.Value;
+        }
+    }
+
+    /// <summary>Whether the rule looked at the value (its decision then holds for this string only).</summary>
+    internal bool ValueRead { get; private set; }
 
     /// <summary>The "type" member of the line's top-level object (Claude and Codex discriminate lines by it).</summary>
     public string? LineType => _types.Length > 0 ? _types[0] : null;

@@ -24,6 +24,13 @@ public interface IRebinder
 public sealed record RebindRequest(PathMap Map, AgentEnvironment Environment)
 {
     public bool RewriteContent { get; init; }
+
+    /// <summary>Shared-file facts reused across the sessions of one batch.</summary>
+    public FileFacts Facts { get; init; } = new();
+
+    /// <summary>Files that sessions planned earlier in the batch, not applied yet, move away or delete (a folder they
+    /// all leave counts as left: Claude's project memory follows the last of them).</summary>
+    public IReadOnlySet<string> Leaving { get; init; } = new HashSet<string>();
 }
 
 /// <summary>A planned move: the directories before and after, and the changes, ready for the journal.</summary>

@@ -157,6 +157,22 @@ public sealed class ClaudeCodeRebinderTests : IDisposable
     }
 
     [Fact]
+    public void Project_memory_follows_sessions_that_leave_their_folder_in_one_batch()
+    {
+        var (first, folder) = Synthetic("55555555-5555-5555-5555-555555555555", Path.Combine(Home, "src", "together"));
+        var (second, _) = Synthetic("66666666-6666-6666-6666-666666666666", first.Directory!);
+        File.WriteAllLines(Path.Combine(Claude, "history.jsonl"), [Line(new { display = "hi", project = first.Directory, sessionId = first.Id })]);
+        Directory.CreateDirectory(Path.Combine(folder, "memory"));
+        File.WriteAllText(Path.Combine(folder, "memory", "MEMORY.md"), "- uses pnpm");
+        var dest = Path.Combine(Home, "code", "together");
+
+        Assert.All(Move([first, second], dest), r => Assert.Equal(MoveStatus.Moved, r.Status));
+
+        Assert.False(Directory.Exists(folder));
+        Assert.Equal("- uses pnpm", File.ReadAllText(Path.Combine(Claude, "projects", ClaudeProjectFolder.Name(dest), "memory", "MEMORY.md")));
+    }
+
+    [Fact]
     public void Empty_project_memory_folder_does_not_keep_the_old_project_folder_alive()
     {
         var (session, folder) = Synthetic("44444444-4444-4444-4444-444444444444", Path.Combine(Home, "src", "old"));

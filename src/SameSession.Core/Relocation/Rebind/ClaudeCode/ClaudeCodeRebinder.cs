@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using SameSession.Core.Errors;
 using SameSession.Core.Operations;
 using SameSession.Core.Providers;
@@ -68,21 +66,17 @@ public sealed class ClaudeCodeRebinder : IRebinder
                     changes.RemoveDirectoryIfEmpty(d);
                 changes.RemoveDirectoryIfEmpty(sessionFolder);
             }
-            FollowProjectMemory(changes, oldFolder, newFolder, files);
+            FollowProjectMemory(changes, oldFolder, newFolder, files, request.Leaving);
             changes.RemoveDirectoryIfEmpty(oldFolder);
         }
 
         var history = Path.Combine(home, "history.jsonl");
-        if (JsonlContent.Mentions(history, session.Id))
-            changes.WriteFile(history, JsonlContent.Rewritten(history, request.Map, ClaudeRewriteRules.History, line => IsSessionLine(line, session.Id)));
+        if (ClaudeHistoryEdit.HasLines(request.Facts, history, session.Id))
+            changes.WriteSharedFile(history, new ClaudeHistoryEdit(history, session.Id, request.Map));
 
         var config = ConfigPath(home, request.Environment);
-        if (File.Exists(config) && ClaudeConfigProjects.HasEntry(File.ReadAllBytes(config), oldDir))
-            changes.WriteFile(config, output =>
-            {
-                var bytes = File.ReadAllBytes(config);
-                output.Write(ClaudeConfigProjects.CopyEntry(bytes, oldDir, newDir) ?? bytes);
-            });
+        if (ClaudeConfigEdit.HasEntry(request.Facts, config, oldDir))
+            changes.WriteSharedFile(config, new ClaudeConfigEdit(config, oldDir, newDir));
         return new RebindPlan(session, oldDir, newDir, changes);
     }
 
@@ -105,11 +99,11 @@ public sealed class ClaudeCodeRebinder : IRebinder
     /// the last session leaves the folder the project itself moved, so its memory goes along (unless the destination
     /// already has memory of its own); while other sessions remain it stays with them.
     /// </summary>
-    private static void FollowProjectMemory(ChangeSet changes, string oldFolder, string newFolder, List<string> moving)
+    private static void FollowProjectMemory(ChangeSet changes, string oldFolder, string newFolder, List<string> moving, IReadOnlySet<string> leaving)
     {
         var memory = Path.Combine(oldFolder, "memory");
         if (!Directory.Exists(memory)) return;
-        if (Directory.EnumerateFiles(oldFolder, "*.jsonl").Any(f => !moving.Contains(f, StringComparer.Ordinal))) return;
+        if (Directory.EnumerateFiles(oldFolder, "*.jsonl").Any(f => !moving.Contains(f, StringComparer.Ordinal) && !leaving.Contains(f))) return;
         var newMemory = Path.Combine(newFolder, "memory");
         var memoryFiles = Directory.EnumerateFiles(memory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (memoryFiles.Count > 0 && Directory.Exists(newMemory) && Directory.EnumerateFileSystemEntries(newMemory).Any()) return;
@@ -133,19 +127,5 @@ public sealed class ClaudeCodeRebinder : IRebinder
             files.AddRange(Directory.EnumerateFiles(own, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(StepActions.NewSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         files.AddRange(session.Files.Where(f => Path.GetDirectoryName(f) == folder && Path.GetFileName(f).StartsWith("agent-", StringComparison.Ordinal) && File.Exists(f)));
         return files.Distinct(StringComparer.Ordinal);
-    }
-
-    private static bool IsSessionLine(ReadOnlyMemory<byte> line, string id)
-    {
-        if (line.Span.IndexOf(Encoding.UTF8.GetBytes(id)) < 0) return false;
-        try
-        {
-            using var doc = JsonDocument.Parse(line);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("sessionId", out var s) && s.ValueKind == JsonValueKind.String && s.GetString() == id;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

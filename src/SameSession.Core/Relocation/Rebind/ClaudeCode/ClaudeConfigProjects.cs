@@ -12,7 +12,13 @@ namespace SameSession.Core.Relocation.Rebind.ClaudeCode;
 /// </summary>
 internal static class ClaudeConfigProjects
 {
-    public static bool HasEntry(byte[] json, string key) => Locate(json, key).Found is not null;
+    /// <summary>The keys of the projects object (empty when the file has none or is not a JSON object).</summary>
+    public static HashSet<string> Keys(byte[] json)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        EachProject(json, (name, _, _) => keys.Add(name));
+        return keys;
+    }
 
     /// <summary>The new file content, or null when nothing needs to change.</summary>
     public static byte[]? CopyEntry(byte[] json, string fromKey, string toKey)
@@ -64,10 +70,24 @@ internal static class ClaudeConfigProjects
     /// <summary>Finds projects[fromKey], projects[otherKey] and the last member of projects, by byte offsets.</summary>
     private static Location Locate(byte[] json, string fromKey, string? otherKey = null)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         Member? found = null, other = null, last = null;
         var lastSeparatorEnd = 0;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return new(null, null, null, 0);
+        EachProject(json, (name, member, separatorEnd) =>
+        {
+            if (name == fromKey) found = member;
+            if (otherKey is not null && name == otherKey) other = member;
+            last = member;
+            lastSeparatorEnd = separatorEnd;
+        });
+        return new(found, other, last, lastSeparatorEnd);
+    }
+
+    /// <summary>Calls <paramref name="visit"/> for each member of the top-level projects object with its offsets and
+    /// where the spacing before it starts (after the previous member's comma, or the opening brace).</summary>
+    private static void EachProject(byte[] json, Action<string, Member, int> visit)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isProjects = reader.ValueTextEquals("projects"u8);
@@ -81,25 +101,20 @@ internal static class ClaudeConfigProjects
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var nameStart = (int)reader.TokenStartIndex;
-                var name = reader.GetString();
+                var name = reader.GetString()!;
                 var nameEnd = nameStart + reader.ValueSpan.Length + 2;
                 reader.Read();
                 var valueStart = (int)reader.TokenStartIndex;
                 reader.Skip();
                 var member = new Member(nameStart, nameEnd, valueStart, (int)reader.BytesConsumed);
-                if (name == fromKey) found = member;
-                if (otherKey is not null && name == otherKey) other = member;
-                // The spacing before a member starts after the previous member's comma (or the opening brace).
                 var gapStart = previousEnd;
                 var comma = json.AsSpan(previousEnd, nameStart - previousEnd).IndexOf((byte)',');
                 if (comma >= 0) gapStart = previousEnd + comma + 1;
-                last = member;
-                lastSeparatorEnd = gapStart;
+                visit(name, member, gapStart);
                 previousEnd = member.ValueEnd;
             }
-            break;
+            return;
         }
-        return new(found, other, last, lastSeparatorEnd);
     }
 
     private static void Put(ArrayBufferWriter<byte> w, ReadOnlySpan<byte> b)
