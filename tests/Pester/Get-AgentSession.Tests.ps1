@@ -36,12 +36,12 @@ Describe 'Get-AgentSession' {
     }
 
     It 'caches descriptions in its own cache folder, and -NoCache neither reads nor writes it' {
-        $cacheDir = Join-Path $env:XDG_CACHE_HOME 'samesession/catalog-v1'
+        $cacheDir = Join-Path $env:XDG_CACHE_HOME 'samesession/catalog-v2'
         Remove-Item -Recurse -Force $cacheDir -ErrorAction SilentlyContinue
         $cold = Get-AgentSession -Provider ClaudeCode -NoCache
         Test-Path $cacheDir | Should -BeFalse
         $first = Get-AgentSession -Provider ClaudeCode
-        Join-Path $cacheDir 'claude.json' | Should -Exist
+        Join-Path $cacheDir 'claude.facts' | Should -Exist
         $warm = Get-AgentSession -Provider ClaudeCode
         ($warm | ConvertTo-Json -Depth 3) | Should -Be ($cold | ConvertTo-Json -Depth 3)
         ($first | ConvertTo-Json -Depth 3) | Should -Be ($cold | ConvertTo-Json -Depth 3)

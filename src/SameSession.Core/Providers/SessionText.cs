@@ -9,8 +9,9 @@ internal static class SessionText
     public static string? TitleFromPrompt(string? prompt)
     {
         if (prompt is null) return null;
-        var firstLine = prompt.Split('\n', 2)[0].Trim();
-        return firstLine.Length > TitleChars ? firstLine[..(TitleChars - 3)] + "..." : firstLine;
+        var newline = prompt.IndexOf('\n', StringComparison.Ordinal);
+        var firstLine = (newline < 0 ? prompt.AsSpan() : prompt.AsSpan(0, newline)).Trim();
+        return firstLine.Length > TitleChars ? string.Concat(firstLine[..(TitleChars - 3)], "...") : firstLine.ToString();
     }
 
     public static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

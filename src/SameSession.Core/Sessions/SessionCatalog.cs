@@ -1,3 +1,4 @@
+using SameSession.Core.Infrastructure;
 using SameSession.Core.Operations;
 using SameSession.Core.Providers;
 using SameSession.Core.Sessions.Cache;
@@ -24,22 +25,51 @@ public sealed class SessionCatalog
     public IReadOnlyList<AgentSession> Find(SessionQuery query, IOperationObserver observer)
     {
         var filter = new SessionFilter(query, _env, _rules);
-        var chosen = _providers.Where(p => query.Providers.Count == 0 || query.Providers.Contains(p.Kind)).ToList();
+        var chosen = _providers.Where(p => query.Providers.Count == 0 || SessionFilter.Includes(query.Providers, p.Kind)).ToList();
         var buffer = new BufferedObserver();
         var cache = DescriptionCache.For(_env, query.NoCache);
-        var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.MatchesId, Cache = cache };
+        var context = new DiscoveryContext(_env, buffer, query.IncludeArchived) { IdFilter = filter.FiltersIds ? filter.MatchesId : null, Cache = cache };
 
         var perProvider = new List<AgentSession>[chosen.Count];
-        Parallel.For(0, chosen.Count, i => perProvider[i] = DiscoverOne(chosen[i], context, explicitlyAsked: query.Providers.Count > 0, buffer));
+        ParallelWork.For(chosen.Count, i => perProvider[i] = DiscoverOne(chosen[i], context, explicitlyAsked: query.Providers.Count > 0, buffer));
         cache?.Save(buffer);
         buffer.ReplayTo(observer);
 
-        var sorted = perProvider.SelectMany(l => l)
-            .Where(filter.Matches)
-            .OrderByDescending(s => s.Updated ?? DateTimeOffset.MinValue)
-            .ThenBy(s => s.Provider)
-            .ThenBy(s => s.Id, StringComparer.Ordinal);
-        return (query.Latest > 0 ? sorted.Take(query.Latest) : sorted).ToList();
+        var total = 0;
+        foreach (var list in perProvider) total += list.Count;
+        var matching = new List<AgentSession>(total);
+        foreach (var list in perProvider)
+            foreach (var s in list)
+                if (filter.Matches(s)) matching.Add(s);
+        return NewestFirst(matching, query.Latest);
+    }
+
+    /// <summary>Sorted by Updated (newest first), then provider, then id; stable; the first <paramref name="latest"/> when positive.</summary>
+    private static List<AgentSession> NewestFirst(List<AgentSession> sessions, int latest)
+    {
+        // Compared by a precomputed key (newest first); only equal times look at the sessions.
+        var keys = new long[sessions.Count];
+        var order = new int[sessions.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            keys[i] = -(sessions[i].Updated ?? DateTimeOffset.MinValue).UtcTicks;
+            order[i] = i;
+        }
+        // Array.Sort over int[] with a Comparison is precompiled in the framework; a (long, int) pair sort would be compiled at start-up.
+        Array.Sort(order, (a, b) =>
+        {
+            var c = keys[a].CompareTo(keys[b]);
+            if (c != 0) return c;
+            var x = sessions[a];
+            var y = sessions[b];
+            c = x.Provider.CompareTo(y.Provider);
+            if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var count = latest > 0 ? Math.Min(latest, order.Length) : order.Length;
+        var sorted = new List<AgentSession>(count);
+        for (var i = 0; i < count; i++) sorted.Add(sessions[order[i]]);
+        return sorted;
     }
 
     private List<AgentSession> DiscoverOne(IAgentProvider provider, DiscoveryContext context, bool explicitlyAsked, BufferedObserver buffer)

@@ -35,11 +35,22 @@ internal sealed class SessionFilter
         return rules.Normalize(expanded);
     }
 
+    /// <summary>A loop, not Enumerable.Contains: an enum instantiation of it is compiled at start-up in every fresh process.</summary>
+    public static bool Includes(IReadOnlyList<AgentProvider> providers, AgentProvider provider)
+    {
+        for (var i = 0; i < providers.Count; i++)
+            if (providers[i] == provider) return true;
+        return false;
+    }
+
+    /// <summary>Whether the query names ids at all (otherwise every id matches).</summary>
+    public bool FiltersIds => _ids.Count > 0;
+
     public bool MatchesId(string id) => _ids.Count == 0 || _ids.Exists(w => w.IsMatch(id));
 
     public bool Matches(AgentSession s)
     {
-        if (_query.Providers.Count > 0 && !_query.Providers.Contains(s.Provider)) return false;
+        if (_query.Providers.Count > 0 && !Includes(_query.Providers, s.Provider)) return false;
         if (!MatchesId(s.Id)) return false;
         if (s.IsArchived && !_query.IncludeArchived) return false;
         if (_query.Orphaned && !s.IsOrphaned) return false;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using SameSession.Core.Operations;
+using SameSession.Core.Providers.ClaudeCode;
+using SameSession.Core.Sessions.Cache;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Tests.Unit.Discovery;
@@ -46,7 +48,18 @@ public sealed class DescriptionCacheTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private string CacheDir => _tmp.Combine(".cache", "samesession", "catalog-v1");
+    private string CacheDir => _tmp.Combine(".cache", "samesession", "catalog-v2");
+
+    private string CacheFile(string store) => Path.Combine(CacheDir, store + ".facts");
+
+    /// <summary>The paths a store file holds, read the way discovery reads it (no verbose message means it loaded cleanly).</summary>
+    private IReadOnlyCollection<string> CachedPaths(string store)
+    {
+        var observer = new VerboseObserver();
+        var paths = FactsStore<ClaudeTranscriptFacts>.Load(CacheFile(store), ClaudeTranscriptFacts.Codec, observer).Paths;
+        Assert.Empty(observer.Verbose);
+        return paths;
+    }
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -66,9 +79,9 @@ public sealed class DescriptionCacheTests : IDisposable
         Assert.Equal(3, cold.Count);
         Assert.Equal(2, cold.Single(s => s.Id == GeminiId).MessageCount);
         var first = Find().Sessions;
-        Assert.True(File.Exists(Path.Combine(CacheDir, "claude.json")));
-        Assert.True(File.Exists(Path.Combine(CacheDir, "codex.json")));
-        Assert.True(File.Exists(Path.Combine(CacheDir, "gemini.json")));
+        Assert.True(File.Exists(CacheFile("claude")));
+        Assert.True(File.Exists(CacheFile("codex")));
+        Assert.True(File.Exists(CacheFile("gemini")));
         var warm = Find();
         Assert.Equal(Snapshot(cold), Snapshot(first));
         Assert.Equal(Snapshot(cold), Snapshot(warm.Sessions));
@@ -102,14 +115,14 @@ public sealed class DescriptionCacheTests : IDisposable
     {
         var cold = Snapshot(Find(noCache: true).Sessions);
         Find();
-        var file = Path.Combine(CacheDir, "claude.json");
-        File.WriteAllText(file, "{\"/x\": {\"Size\": 1, tru");
+        var file = CacheFile("claude");
+        var good = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, good[..(good.Length / 2)]);
         var run = Find();
         Assert.Equal(cold, Snapshot(run.Sessions));
         Assert.Empty(run.Observer.Warnings);
         Assert.Contains(run.Observer.Verbose, m => m.Contains(file, StringComparison.Ordinal) && m.Contains("rebuilt", StringComparison.Ordinal));
-        using var doc = JsonDocument.Parse(File.ReadAllText(file));
-        Assert.True(doc.RootElement.TryGetProperty(_transcript, out _));
+        Assert.Contains(_transcript, CachedPaths("claude"));
     }
 
     [Fact]
@@ -124,10 +137,10 @@ public sealed class DescriptionCacheTests : IDisposable
     public void Entries_of_deleted_files_are_pruned()
     {
         Find();
+        Assert.Contains(_transcript, CachedPaths("claude"));
         File.Delete(_transcript);
         Find();
-        var text = File.ReadAllText(Path.Combine(CacheDir, "claude.json"));
-        Assert.DoesNotContain(ClaudeId, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_transcript, CachedPaths("claude"));
     }
 
     [Fact]
@@ -141,15 +154,5 @@ public sealed class DescriptionCacheTests : IDisposable
         Assert.Equal(cold, Snapshot(after.Sessions));
         Assert.DoesNotContain(after.Observer.Verbose, m => m.Contains("could not", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFiles(CacheDir, "*.tmp"));
-    }
-
-    private sealed class VerboseObserver : IOperationObserver
-    {
-        public List<string> Warnings { get; } = [];
-        public List<string> Verbose { get; } = [];
-        public void Progress(OperationProgress progress) { }
-        public void Warning(string message) { lock (Warnings) Warnings.Add(message); }
-        void IOperationObserver.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
-        public bool ShouldProcess(string target, string action) => true;
     }
 }

@@ -29,14 +29,15 @@ internal sealed class AcpxLocks
         return locks;
     }
 
-    public bool IsLive(string sessionsDir, string recordId, string? acpSessionId, DiscoveryContext context)
+    /// <param name="streamLock">The record's <c>.stream.lock</c> path; it is read only when <paramref name="listed"/> (this run's listing of the sessions folder) holds it.</param>
+    public bool IsLive(string streamLock, string recordId, string? acpSessionId, IReadOnlyDictionary<string, ListedEntry> listed, DiscoveryContext context)
     {
-        var streamLock = AcpxNames.StreamLock(sessionsDir, recordId);
-        if (File.Exists(streamLock))
+        if (listed.ContainsKey(streamLock))
         {
             using var doc = JsonRead.TryParseFile(streamLock, context);
             if (doc is not null && Running(doc.RootElement.Long("pid"), JsonRead.Iso(doc.RootElement.Str("created_at")))) return true;
         }
+        if (_queueOwners.Count == 0) return false;
         foreach (var id in new[] { recordId, acpSessionId })
             if (id is not null && _queueOwners.TryGetValue(id, out var owner) && Running(owner, null)) return true;
         return false;

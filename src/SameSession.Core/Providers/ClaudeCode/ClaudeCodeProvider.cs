@@ -1,4 +1,5 @@
 using SameSession.Core.Infrastructure;
+using SameSession.Core.Providers.Common;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Providers.ClaudeCode;
@@ -17,40 +18,54 @@ internal sealed class ClaudeCodeProvider : IAgentProvider
     public IEnumerable<AgentSession> Discover(DiscoveryContext context)
     {
         var env = context.Environment;
-        context.CacheStore<ClaudeTranscriptFacts>("claude"); // opened even when no transcript is left, so its stale entries are pruned
-        var work = new List<(string Home, string ProjectDir, string Transcript, IReadOnlyList<string> OldSubagents)>();
+        context.CacheStore(ClaudeTranscriptFacts.StoreName, ClaudeTranscriptFacts.Codec); // opened even when no transcript is left, so its stale entries are pruned
+        var work = new List<ClaudeTranscript>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var lives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var home in Homes(env))
         {
             var projects = Path.Combine(home, "projects");
             if (!Directory.Exists(projects)) continue;
-            lives[home] = ClaudeLiveRegistry.LiveSessionIds(home, context);
-            foreach (var projectDir in SafeEnumerate(context, projects, d => Directory.EnumerateDirectories(d)))
+            var live = ClaudeLiveRegistry.LiveSessionIds(home, context);
+            foreach (var projectDir in SafeList(context, projects, null))
             {
-                var transcripts = new List<string>();
-                var agents = new List<string>();
-                foreach (var file in SafeEnumerate(context, projectDir, d => Directory.EnumerateFiles(d, "*.jsonl")))
-                {
-                    var stem = Path.GetFileNameWithoutExtension(file);
-                    if (stem.StartsWith("agent-", StringComparison.Ordinal)) agents.Add(file);
-                    else if (context.MayMatchId(stem) && seen.Add(stem)) transcripts.Add(file);
-                }
-                if (transcripts.Count == 0) continue;
-                var oldSubagents = ClaudeOldSubagents.ByParent(agents, context);
-                foreach (var t in transcripts)
-                    work.Add((home, projectDir, t, oldSubagents.TryGetValue(Path.GetFileNameWithoutExtension(t), out var list) ? list : []));
+                if (!projectDir.IsDirectory) continue;
+                AddProject(context, home, projectDir.FullPath, live, seen, work);
             }
         }
 
-        var roots = new ProjectRootFinder();
-        return work
-            .AsParallel()
-            .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
-            .Select(w => ClaudeSessionReader.Read(w.Home, w.Transcript, w.OldSubagents, lives[w.Home], roots, context))
-            .Where(s => s is not null)
-            .Select(s => s!)
-            .ToList();
+        var roots = context.Roots;
+        var found = new AgentSession?[work.Count];
+        ParallelWork.For(work.Count, i => found[i] = ClaudeSessionReader.Read(work[i], roots, context));
+        var sessions = new List<AgentSession>(work.Count);
+        foreach (var s in found) if (s is not null) sessions.Add(s);
+        return sessions;
+    }
+
+    /// <summary>One listing of the project folder: transcripts with their stat, old flat subagents, and which <c>&lt;id&gt;/</c> folders exist.</summary>
+    private static void AddProject(DiscoveryContext context, string home, string projectDir, HashSet<string> live, HashSet<string> seen,
+        List<ClaudeTranscript> work)
+    {
+        var transcripts = new List<(ListedEntry File, string Id)>();
+        var agents = new List<ListedEntry>();
+        HashSet<string>? folders = null;
+        foreach (var entry in SafeList(context, projectDir, static name => name.EndsWith(".jsonl", PathText.Comparison)))
+        {
+            if (entry.IsDirectory)
+            {
+                (folders ??= new HashSet<string>(StringComparer.Ordinal)).Add(entry.Name);
+                continue;
+            }
+            var stem = entry.Name[..^".jsonl".Length];
+            if (stem.StartsWith("agent-", StringComparison.Ordinal)) agents.Add(entry);
+            else if (context.MayMatchId(stem) && seen.Add(stem)) transcripts.Add((entry, stem));
+        }
+        if (transcripts.Count == 0) return;
+        var oldSubagents = agents.Count == 0 ? null : ClaudeOldSubagents.ByParent(agents, context);
+        foreach (var (file, id) in transcripts)
+        {
+            var old = oldSubagents is not null && oldSubagents.TryGetValue(id, out var list) ? list : [];
+            work.Add(new ClaudeTranscript(home, file, id, folders?.Contains(id) == true, old, live));
+        }
     }
 
     /// <summary>The configured home, plus the 2025 <c>~/.config/claude</c> location when no override is set.</summary>
@@ -63,11 +78,11 @@ internal sealed class ClaudeCodeProvider : IAgentProvider
         if (!string.Equals(Path.GetFullPath(legacy), Path.GetFullPath(primary), StringComparison.Ordinal)) yield return legacy;
     }
 
-    private static List<string> SafeEnumerate(DiscoveryContext context, string dir, Func<string, IEnumerable<string>> list)
+    private static List<ListedEntry> SafeList(DiscoveryContext context, string dir, FileNameFilter? wantFile)
     {
         try
         {
-            return list(dir).ToList();
+            return DirectoryListing.Read(dir, wantFile ?? (static _ => false));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -76,3 +91,7 @@ internal sealed class ClaudeCodeProvider : IAgentProvider
         }
     }
 }
+
+/// <summary>One transcript as the project listing saw it, with what its description needs besides the file.</summary>
+internal sealed record ClaudeTranscript(string Home, ListedEntry File, string Id, bool HasFolder, IReadOnlyList<ListedEntry> OldSubagents,
+    HashSet<string> Live);

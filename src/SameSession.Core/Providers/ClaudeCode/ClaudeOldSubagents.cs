@@ -1,4 +1,5 @@
 using System.Text;
+using SameSession.Core.Infrastructure;
 
 namespace SameSession.Core.Providers.ClaudeCode;
 
@@ -10,12 +11,12 @@ internal static class ClaudeOldSubagents
 {
     private const int HeadBytes = 16 * 1024;
 
-    public static Dictionary<string, List<string>> ByParent(IReadOnlyList<string> agentFiles, DiscoveryContext context)
+    public static Dictionary<string, List<ListedEntry>> ByParent(IReadOnlyList<ListedEntry> agentFiles, DiscoveryContext context)
     {
-        var map = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var map = new Dictionary<string, List<ListedEntry>>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in agentFiles)
         {
-            var parent = ParentId(file, context);
+            var parent = ParentId(file.FullPath, context);
             if (parent is null) continue;
             if (!map.TryGetValue(parent, out var list)) map[parent] = list = [];
             list.Add(file);

@@ -7,25 +7,23 @@ namespace SameSession.Core.Providers.ClaudeCode;
 /// <summary>Describes one Claude transcript: one byte scan for counts, then parses only the few lines it needs.</summary>
 internal static class ClaudeSessionReader
 {
-    public static AgentSession? Read(string home, string transcript, IReadOnlyList<string> oldSubagents,
-        HashSet<string> live, ProjectRootFinder roots, DiscoveryContext context)
+    public static AgentSession? Read(ClaudeTranscript t, ProjectRootFinder roots, DiscoveryContext context)
     {
-        var id = Path.GetFileNameWithoutExtension(transcript);
+        var transcript = t.File.FullPath;
         try
         {
-            var info = new FileInfo(transcript);
-            if (info.Length == 0)
+            if (t.File.Size == 0)
             {
                 context.Observer.Verbose($"{transcript}: empty transcript; skipped.");
                 return null;
             }
-            var store = context.CacheStore<ClaudeTranscriptFacts>("claude");
-            var facts = store?.Get(transcript, info) ?? Scan(transcript, info, store, context);
-            var files = SessionFiles(transcript, id, oldSubagents);
+            var store = context.CacheStore(ClaudeTranscriptFacts.StoreName, ClaudeTranscriptFacts.Codec);
+            var facts = store?.Get(transcript, t.File.Size, t.File.LastWriteUtc) ?? Scan(t.File, store, context);
+            var (files, size) = SessionFiles(t);
             return new AgentSession
             {
                 Provider = AgentProvider.ClaudeCode,
-                Id = id,
+                Id = t.Id,
                 Title = facts.Title,
                 FirstPrompt = facts.FirstPrompt,
                 Directory = facts.Directory,
@@ -35,10 +33,10 @@ internal static class ClaudeSessionReader
                 Created = facts.Created,
                 Updated = facts.Updated,
                 MessageCount = facts.MessageCount,
-                SizeBytes = files.Sum(SizeOf),
+                SizeBytes = size,
                 Files = files,
-                Home = home,
-                IsLive = live.Contains(id),
+                Home = t.Home,
+                IsLive = t.Live.Contains(t.Id),
                 IsOrphaned = facts.Directory is not null && !roots.DirectoryExists(facts.Directory),
             };
         }
@@ -50,8 +48,9 @@ internal static class ClaudeSessionReader
     }
 
     /// <summary>One byte scan of the transcript, then the few lines it needs; cached when nothing was wrong with it.</summary>
-    private static ClaudeTranscriptFacts Scan(string transcript, FileInfo info, FactsStore<ClaudeTranscriptFacts>? store, DiscoveryContext context)
+    private static ClaudeTranscriptFacts Scan(ListedEntry file, FactsStore<ClaudeTranscriptFacts>? store, DiscoveryContext context)
     {
+        var transcript = file.FullPath;
         using var handle = RecordedLines<ClaudeLine>.Open(transcript);
         var scan = new ClaudeTranscriptScan();
         JsonlLines.Scan(handle, ref scan);
@@ -83,29 +82,40 @@ internal static class ClaudeSessionReader
             GitBranch: SessionText.NonEmpty(last?.GitBranch) ?? SessionText.NonEmpty(firstWithCwd?.GitBranch),
             ProviderVersion: last?.Version ?? head.FirstOrDefault(l => l!.Version is not null)?.Version,
             Created: head.FirstOrDefault(l => l!.Timestamp is not null)?.Timestamp ?? last?.Timestamp,
-            Updated: last?.Timestamp ?? new DateTimeOffset(info.LastWriteTimeUtc),
+            Updated: last?.Timestamp ?? new DateTimeOffset(file.LastWriteUtc),
             MessageCount: scan.MessageCount);
         // A file that drew a warning is scanned again next time, so the warning is not lost.
-        if (store is not null && !warned && !lines.Warned && !envelopes.Warned) store.Put(transcript, info, facts);
+        if (store is not null && !warned && !lines.Warned && !envelopes.Warned) store.Put(transcript, file.Size, file.LastWriteUtc, facts);
         return facts;
     }
 
     private static string? Title(LineRef? at, RecordedLines<ClaudeLine> lines) => at is { } a ? SessionText.NonEmpty(lines.Parse(a)?.Title) : null;
 
-    /// <summary>The transcript, everything in its <c>&lt;id&gt;/</c> folder (subagents, tool results, workflows), and old flat subagents.</summary>
-    private static List<string> SessionFiles(string transcript, string id, IReadOnlyList<string> oldSubagents)
+    /// <summary>The transcript, everything in its <c>&lt;id&gt;/</c> folder (subagents, tool results, workflows), and old flat subagents, with their total size.</summary>
+    private static (List<string> Files, long Size) SessionFiles(ClaudeTranscript t)
     {
-        var files = new List<string> { transcript };
-        var folder = Path.Combine(Path.GetDirectoryName(transcript)!, id);
-        if (Directory.Exists(folder))
-            files.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-        files.AddRange(oldSubagents.Order(StringComparer.Ordinal));
-        return files;
-    }
-
-    private static long SizeOf(string file)
-    {
-        try { return new FileInfo(file).Length; }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return 0; }
+        var files = new List<string> { t.File.FullPath };
+        var size = t.File.Size;
+        if (t.HasFolder)
+        {
+            var inFolder = DirectoryListing.FilesBelow(Path.Combine(Path.GetDirectoryName(t.File.FullPath)!, t.Id));
+            inFolder.Sort(static (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
+            foreach (var f in inFolder)
+            {
+                files.Add(f.FullPath);
+                size += f.Size;
+            }
+        }
+        if (t.OldSubagents.Count > 0)
+        {
+            var old = t.OldSubagents.ToList();
+            old.Sort(static (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
+            foreach (var f in old)
+            {
+                files.Add(f.FullPath);
+                size += f.Size;
+            }
+        }
+        return (files, size);
     }
 }

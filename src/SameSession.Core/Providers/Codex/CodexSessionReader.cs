@@ -21,50 +21,50 @@ internal static class CodexSessionReader
         return Guid.TryParse(id, out _) ? id : null;
     }
 
-    public static AgentSession? Read(string rollout, bool inArchive, CodexFacts facts, DiscoveryContext context)
+    public static AgentSession? Read(ListedEntry file, string id, bool inArchive, CodexFacts facts, DiscoveryContext context)
     {
-        var id = IdFromFileName(rollout)!;
+        var rollout = file.FullPath;
         CodexThreadRow? row = null;
         facts.Rows?.TryGetValue(id, out row);
         facts.Names.TryGetValue(id, out var name);
         try
         {
-            var info = new FileInfo(rollout);
-            var baseSession = new AgentSession
-            {
-                Provider = AgentProvider.Codex,
-                Id = id,
-                Home = facts.Home,
-                SizeBytes = info.Length,
-                Files = facts.DbPath is not null && row is not null ? [rollout, facts.DbPath] : [rollout],
-                IsArchived = inArchive || row?.Archived == true,
-                IsLive = CodexWriterLocks.IsHeld(facts.Home, id),
-                ProjectId = row?.ProjectId,
-            };
-            if (rollout.EndsWith(".zst", StringComparison.Ordinal))
-                return FromRow(baseSession, row, name, info, facts) with { Note = ZstdNote };
-            if (info.Length == 0)
+            // A compressed rollout is not scanned: what the thread index knows is all there is.
+            var compressed = rollout.EndsWith(".zst", StringComparison.Ordinal);
+            if (!compressed && file.Size == 0)
             {
                 context.Observer.Verbose($"{rollout}: empty rollout; skipped.");
                 return null;
             }
-
-            var store = context.CacheStore<CodexRolloutFacts>("codex");
-            var f = store?.Get(rollout, info) ?? Scan(rollout, info, row, store, context);
-            var directory = row?.Cwd ?? f.Cwd;
-            var prompt = f.Prompt ?? Trimmed(row?.FirstUserMessage);
-            return baseSession with
+            CodexRolloutFacts? f = null;
+            if (!compressed)
             {
+                var store = context.CacheStore(CodexRolloutFacts.StoreName, CodexRolloutFacts.Codec);
+                f = store?.Get(rollout, file.Size, file.LastWriteUtc) ?? Scan(file, id, row, store, context);
+            }
+            var directory = row?.Cwd ?? f?.Cwd;
+            var prompt = f?.Prompt ?? Trimmed(row?.FirstUserMessage);
+            return new AgentSession
+            {
+                Provider = AgentProvider.Codex,
+                Id = id,
+                Home = facts.Home,
+                SizeBytes = file.Size,
+                Files = facts.DbPath is not null && row is not null ? [rollout, facts.DbPath] : [rollout],
+                IsArchived = inArchive || row?.Archived == true,
+                IsLive = facts.LockFiles.Contains(id) && CodexWriterLocks.IsHeld(facts.Home, id),
+                ProjectId = row?.ProjectId,
                 Title = Title(name, row) ?? SessionText.TitleFromPrompt(prompt),
                 FirstPrompt = prompt,
                 Directory = directory,
                 ProjectRoot = facts.Roots.Find(directory),
-                GitBranch = row?.GitBranch ?? f.GitBranch,
-                ProviderVersion = row?.CliVersion ?? f.CliVersion,
-                Created = f.Created ?? row?.Created,
-                Updated = Latest(f.TailTimestamp, row?.Updated) ?? new DateTimeOffset(info.LastWriteTimeUtc),
-                MessageCount = f.MessageCount,
+                GitBranch = row?.GitBranch ?? f?.GitBranch,
+                ProviderVersion = row?.CliVersion ?? f?.CliVersion,
+                Created = f?.Created ?? row?.Created,
+                Updated = Latest(f?.TailTimestamp, row?.Updated) ?? new DateTimeOffset(file.LastWriteUtc),
+                MessageCount = f?.MessageCount ?? 0,
                 IsOrphaned = directory is not null && !facts.Roots.DirectoryExists(directory),
+                Note = compressed ? ZstdNote : null,
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -75,10 +75,10 @@ internal static class CodexSessionReader
     }
 
     /// <summary>One byte scan of the rollout, then the meta, last turn context, prompts and tail; cached when nothing was wrong.</summary>
-    private static CodexRolloutFacts Scan(string rollout, FileInfo info, CodexThreadRow? row, FactsStore<CodexRolloutFacts>? store,
+    private static CodexRolloutFacts Scan(ListedEntry file, string id, CodexThreadRow? row, FactsStore<CodexRolloutFacts>? store,
         DiscoveryContext context)
     {
-        var id = IdFromFileName(rollout)!;
+        var rollout = file.FullPath;
         using var handle = RecordedLines<CodexRolloutLine>.Open(rollout);
         var scan = new CodexRolloutScan();
         JsonlLines.Scan(handle, ref scan);
@@ -112,22 +112,9 @@ internal static class CodexSessionReader
             context.Warn(rollout, $"session_meta names thread {metaId} but the file name says {id}; Codex will not find it by id.");
         }
         var facts = new CodexRolloutFacts(prompt, cwd, meta?.GitBranch, meta?.CliVersion, meta?.Timestamp, tail?.Timestamp, scan.MessageCount);
-        if (store is not null && cacheable && !lines.Warned) store.Put(rollout, info, facts);
+        if (store is not null && cacheable && !lines.Warned) store.Put(rollout, file.Size, file.LastWriteUtc, facts);
         return facts;
     }
-
-    private static AgentSession FromRow(AgentSession s, CodexThreadRow? row, string? name, FileInfo info, CodexFacts facts) => s with
-    {
-        Title = Title(name, row) ?? SessionText.TitleFromPrompt(Trimmed(row?.FirstUserMessage)),
-        FirstPrompt = Trimmed(row?.FirstUserMessage),
-        Directory = row?.Cwd,
-        ProjectRoot = facts.Roots.Find(row?.Cwd),
-        GitBranch = row?.GitBranch,
-        ProviderVersion = row?.CliVersion,
-        Created = row?.Created,
-        Updated = row?.Updated ?? new DateTimeOffset(info.LastWriteTimeUtc),
-        IsOrphaned = row?.Cwd is { } cwd && !Directory.Exists(cwd),
-    };
 
     private static string? Title(string? indexName, CodexThreadRow? row) =>
         SessionText.NonEmpty(indexName) ?? SessionText.NonEmpty(row?.Name) ?? SessionText.NonEmpty(row?.Title);

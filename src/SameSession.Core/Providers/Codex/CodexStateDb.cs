@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SameSession.Core.Sessions.Cache;
 
 namespace SameSession.Core.Providers.Codex;
 
@@ -22,6 +23,22 @@ internal static class CodexStateDb
             .OrderByDescending(x => x.Version)
             .Select(x => x.File)
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// <see cref="ReadThreads"/> through the description cache: unchanged database and WAL files mean unchanged rows. A read
+    /// that warned is not cached (it warns again next time).
+    /// </summary>
+    public static Dictionary<string, CodexThreadRow>? ReadThreadsCached(string path, Providers.DiscoveryContext context)
+    {
+        var store = context.CacheStore(CodexThreadRows.StoreName, CodexThreadRows.Codec);
+        if (store is null) return ReadThreads(path, context);
+        var key = DatabaseStamp.Of(path);
+        if (key is null) return ReadThreads(path, context);
+        if (store.Get(path, key.Value.Size, key.Value.LastWriteUtc, key.Value.Extra) is { } hit) return hit.Rows;
+        var rows = ReadThreads(path, context);
+        if (rows is not null) store.Put(path, key.Value.Size, key.Value.LastWriteUtc, new CodexThreadRows(rows), key.Value.Extra);
+        return rows;
     }
 
     /// <summary>All rows keyed by id; null (after a warning naming the file) when the DB cannot be read.</summary>

@@ -8,11 +8,34 @@ namespace SameSession.Core.Providers.Codex;
 internal static class CodexWriterLocks
 {
     public const string DirectoryName = "thread-writer-locks";
+    private const string Extension = ".lock";
 
     public static bool IsHeld(string codexHome, string threadId)
     {
-        var file = Path.Combine(codexHome, DirectoryName, threadId + ".lock");
-        if (!File.Exists(file)) return false;
+        var file = Path.Combine(codexHome, DirectoryName, threadId + Extension);
+        return File.Exists(file) && IsHeld(file);
+    }
+
+    /// <summary>The thread ids that have a lock file now: one directory read, so only those are probed.</summary>
+    public static HashSet<string> Present(string codexHome)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var folder = Path.Combine(codexHome, DirectoryName);
+        if (!Directory.Exists(folder)) return ids;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*" + Extension))
+                ids.Add(Path.GetFileNameWithoutExtension(file));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No lock folder (or an unreadable one): no thread is known to be held.
+        }
+        return ids;
+    }
+
+    private static bool IsHeld(string file)
+    {
         try
         {
             // Opening without sharing asks the OS for the same lock; we never write to the file.

@@ -5,19 +5,28 @@ namespace SameSession.Core.Providers.Common;
 /// <summary>The git work tree a directory lies in, read from its .git entry (no git process is run).</summary>
 internal sealed record GitWorkTree(string Root, string GitDir)
 {
-    /// <summary>The work tree holding <paramref name="directory"/>, its top level found by <paramref name="roots"/>.</summary>
-    public static GitWorkTree? Find(string? directory, ProjectRootFinder roots)
+    private readonly Lazy<string?> _branch = new(() => ReadBranch(GitDir));
+
+    /// <summary>
+    /// The work tree holding <paramref name="directory"/>, its top level found by <paramref name="roots"/>; asked once per
+    /// top level in one <paramref name="roots"/> (one discovery run), however many sessions lie in it.
+    /// </summary>
+    public static GitWorkTree? Find(string? directory, ProjectRootFinder roots) =>
+        roots.Find(directory) is { } root ? roots.TreeAt(root, Open) : null;
+
+    private static GitWorkTree? Open(string root)
     {
-        if (roots.Find(directory) is not { } root) return null;
         var dotGit = Path.Combine(root, ".git");
         if (Directory.Exists(dotGit)) return new GitWorkTree(root, dotGit);
         return LinkedGitDir(dotGit, root) is { } linked ? new GitWorkTree(root, linked) : null;
     }
 
-    /// <summary>The checked-out branch from HEAD, or null when detached or unreadable.</summary>
-    public string? Branch()
+    /// <summary>The checked-out branch from HEAD, or null when detached or unreadable (read once per instance).</summary>
+    public string? Branch() => _branch.Value;
+
+    private static string? ReadBranch(string gitDir)
     {
-        var head = ReadFirstLine(Path.Combine(GitDir, "HEAD"));
+        var head = ReadFirstLine(Path.Combine(gitDir, "HEAD"));
         const string prefix = "ref: refs/heads/";
         return head is not null && head.StartsWith(prefix, StringComparison.Ordinal) ? head[prefix.Length..] : null;
     }

@@ -9,10 +9,10 @@ namespace SameSession.Core.Providers.Gemini;
 /// </summary>
 internal static class GeminiLiveness
 {
-    public static List<AgentSession> Mark(List<AgentSession> sessions)
+    public static List<AgentSession> Mark(List<AgentSession> sessions, ProcessTable processes)
     {
         if (sessions.Count == 0 || !OperatingSystem.IsLinux()) return sessions;
-        var cwds = ProcessProbe.FindByCommandLine("gemini")
+        var cwds = processes.Matching("gemini")
             .Select(p => p.WorkingDirectory)
             .OfType<string>()
             .Select(PathText.Trim)

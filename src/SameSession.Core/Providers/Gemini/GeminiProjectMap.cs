@@ -15,15 +15,29 @@ internal sealed class GeminiProjectMap
     private readonly Dictionary<string, string> _slugToPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _hashToPath = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Project paths in the order they became known; hashed only when a folder is not found by name.</summary>
+    private readonly List<string> _paths = [];
+    private int _hashed;
+
     public const string Marker = ".project_root";
 
     public static string RegistryPath(string home) => Path.Combine(home, "projects.json");
 
-    public IReadOnlyDictionary<string, string> SlugToPath => _slugToPath;
+    private string? _markersHome;
 
+    public IReadOnlyDictionary<string, string> SlugToPath
+    {
+        get
+        {
+            LoadMarkers();
+            return _slugToPath;
+        }
+    }
+
+    /// <summary>The registry now; the ownership markers only when a folder is not in the registry (they cannot override it).</summary>
     public static GeminiProjectMap Load(string home, DiscoveryContext context)
     {
-        var map = new GeminiProjectMap();
+        var map = new GeminiProjectMap { _markersHome = home };
         var registry = RegistryPath(home);
         if (File.Exists(registry))
         {
@@ -33,19 +47,32 @@ internal sealed class GeminiProjectMap
                     if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 } slug)
                         map.Add(slug, p.Name);
         }
+        return map;
+    }
+
+    private void LoadMarkers()
+    {
+        if (_markersHome is not { } home) return;
+        _markersHome = null;
         foreach (var baseDir in new[] { Path.Combine(home, "tmp"), Path.Combine(home, "history") })
         {
             if (!Directory.Exists(baseDir)) continue;
             foreach (var dir in Directory.EnumerateDirectories(baseDir))
-                if (ReadMarker(dir) is { } owner) map.Add(Path.GetFileName(dir), owner);
+                if (ReadMarker(dir) is { } owner) Add(Path.GetFileName(dir), owner);
         }
-        return map;
     }
 
     private void Add(string slug, string path)
     {
         _slugToPath.TryAdd(slug, path);
-        _hashToPath.TryAdd(Sha256(path), path);
+        _paths.Add(path);
+    }
+
+    /// <summary>The sha256 names of every known path (legacy folders): computed on first need, as hashing loads the crypto library.</summary>
+    private Dictionary<string, string> HashToPath()
+    {
+        for (; _hashed < _paths.Count; _hashed++) _hashToPath.TryAdd(Sha256(_paths[_hashed]), _paths[_hashed]);
+        return _hashToPath;
     }
 
     /// <summary>The project path a tmp/&lt;slug&gt; folder belongs to, or null when nothing records it.</summary>
@@ -53,8 +80,11 @@ internal sealed class GeminiProjectMap
     {
         var slug = Path.GetFileName(slugDir);
         if (_slugToPath.TryGetValue(slug, out var p)) return p;
-        if (_hashToPath.TryGetValue(slug, out p)) return p;
-        return projectHash is not null && _hashToPath.TryGetValue(projectHash, out p) ? p : null;
+        LoadMarkers();
+        if (_slugToPath.TryGetValue(slug, out p)) return p;
+        var hashes = HashToPath();
+        if (hashes.TryGetValue(slug, out p)) return p;
+        return projectHash is not null && hashes.TryGetValue(projectHash, out p) ? p : null;
     }
 
     public static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(path)));

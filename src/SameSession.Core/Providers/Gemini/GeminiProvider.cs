@@ -24,46 +24,81 @@ public sealed class GeminiProvider : IAgentProvider
         var tmp = Path.Combine(home, "tmp");
         if (!Directory.Exists(tmp)) return [];
         var projects = GeminiProjectMap.Load(home, context);
-        var store = context.CacheStore<GeminiChat>(GeminiChatCache.StoreName);
+        var store = context.CacheStore(GeminiChatCache.StoreName, GeminiChatCache.Codec);
+        var roots = context.Roots;
         var found = new List<AgentSession>();
-        foreach (var slugDir in Directory.EnumerateDirectories(tmp).Order(StringComparer.Ordinal))
+        foreach (var slugDir in Sorted(DirectoryListing.Read(tmp, NoFiles)))
         {
-            var chats = Path.Combine(slugDir, "chats");
-            if (!Directory.Exists(chats)) continue;
-            found.AddRange(ReadProject(slugDir, chats, null, projects, home, store, context));
-            foreach (var sub in Directory.EnumerateDirectories(chats).Order(StringComparer.Ordinal))
-                found.AddRange(ReadProject(slugDir, sub, Path.GetFileName(sub), projects, home, store, context));
+            if (!slugDir.IsDirectory) continue;
+            // One listing of the project folder tells which sessions have a sidecar folder; one of chats/ gives every chat's stat.
+            var folders = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in DirectoryListing.Read(slugDir.FullPath, NoFiles)) folders.Add(e.Name);
+            if (!folders.Contains("chats")) continue;
+            var project = new GeminiFolder(slugDir.FullPath, folders, projects, home, store, roots);
+            var chats = DirectoryListing.Read(Path.Combine(slugDir.FullPath, "chats"), IsChat);
+            found.AddRange(ReadProject(project, Sorted(chats), null, context));
+            foreach (var sub in chats)
+                if (sub.IsDirectory) found.AddRange(ReadProject(project, Sorted(DirectoryListing.Read(sub.FullPath, IsChat)), sub.Name, context));
         }
-        return GeminiLiveness.Mark(found);
+        return GeminiLiveness.Mark(found, context.Processes);
     }
 
-    private static IEnumerable<AgentSession> ReadProject(string slugDir, string chatDir, string? parentId, GeminiProjectMap projects,
-        string home, FactsStore<GeminiChat>? store, DiscoveryContext context)
+    private static bool NoFiles(ReadOnlySpan<char> name) => false;
+
+    private static bool IsChat(ReadOnlySpan<char> name) =>
+        name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    private static List<ListedEntry> Sorted(List<ListedEntry> entries)
     {
-        var files = Directory.EnumerateFiles(chatDir)
-            .Where(f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
-        var chats = new List<(string File, GeminiChat Chat)>();
-        foreach (var f in files)
-            if (GeminiChatCache.Read(f, store, context) is { } chat) chats.Add((f, chat));
-        var roots = new ProjectRootFinder();
-        foreach (var group in chats.GroupBy(c => c.Chat.SessionId, StringComparer.Ordinal))
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
+        return entries;
+    }
+
+    private static IEnumerable<AgentSession> ReadProject(GeminiFolder folder, List<ListedEntry> entries, string? parentId, DiscoveryContext context)
+    {
+        // One session can span files: a legacy .json and the .jsonl Gemini upgraded it to, or the extra file a resume
+        // in a later minute opens (only a metadata line and a $set.messages checkpoint). Grouped in first-seen order.
+        var groups = new Dictionary<string, List<ChatFile>>(StringComparer.Ordinal);
+        var order = new List<List<ChatFile>>();
+        foreach (var f in entries)
         {
-            // One session can span files: a legacy .json and the .jsonl Gemini upgraded it to, or the extra file a resume
-            // in a later minute opens (only a metadata line and a $set.messages checkpoint). The fullest one is the history.
-            var (file, chat) = group
-                .OrderByDescending(c => c.Chat.MessageCount)
-                .ThenByDescending(c => c.File.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-                .ThenByDescending(c => c.Chat.LastUpdated)
-                .First();
-            var directory = projects.PathFor(slugDir, chat.ProjectHash);
-            var tree = GitWorkTree.Find(directory, roots);
-            var sessionFiles = group.Select(c => c.File).ToList();
-            var sidecar = Path.Combine(slugDir, chat.SessionId);
-            if (Directory.Exists(sidecar)) sessionFiles.AddRange(Directory.EnumerateFiles(sidecar, "*", SearchOption.AllDirectories));
+            if (f.IsDirectory || GeminiChatCache.Read(f, folder.Store, context) is not { } chat) continue;
+            if (!groups.TryGetValue(chat.SessionId, out var group))
+            {
+                groups[chat.SessionId] = group = [];
+                order.Add(group);
+            }
+            group.Add(new ChatFile(f, chat));
+        }
+        foreach (var group in order)
+        {
+            var (file, chat) = Fullest(group);
+            DateTimeOffset? created = null, updated = null;
+            foreach (var c in group)
+            {
+                if (c.Chat.Started is { } s && (created is null || s < created)) created = s;
+                if (c.Chat.LastUpdated is { } u && (updated is null || u > updated)) updated = u;
+            }
+            var directory = folder.Projects.PathFor(folder.SlugDir, chat.ProjectHash);
+            var tree = GitWorkTree.Find(directory, folder.Roots);
+            var sessionFiles = new List<string>();
+            long size = 0;
+            foreach (var c in group)
+            {
+                sessionFiles.Add(c.File.FullPath);
+                size += c.File.Size;
+            }
+            if (folder.Folders.Contains(chat.SessionId))
+            {
+                foreach (var f in DirectoryListing.FilesBelow(Path.Combine(folder.SlugDir, chat.SessionId)))
+                {
+                    sessionFiles.Add(f.FullPath);
+                    size += f.Size;
+                }
+            }
             var notes = new List<string>();
             if (parentId is not null || chat.IsSubagent) notes.Add($"subagent session of {parentId ?? "another session"}");
-            if (directory is null) notes.Add($"project folder {Path.GetFileName(slugDir)} is not in projects.json and has no {GeminiProjectMap.Marker}");
+            if (directory is null) notes.Add($"project folder {Path.GetFileName(folder.SlugDir)} is not in projects.json and has no {GeminiProjectMap.Marker}");
             yield return new AgentSession
             {
                 Provider = AgentProvider.Gemini,
@@ -72,23 +107,40 @@ public sealed class GeminiProvider : IAgentProvider
                 Directory = directory,
                 ProjectRoot = tree?.Root ?? directory,
                 GitBranch = tree?.Branch(),
-                Created = group.Min(c => c.Chat.Started),
-                Updated = group.Max(c => c.Chat.LastUpdated) ?? LastWrite(file),
+                Created = created,
+                Updated = updated ?? file.LastWriteUtc,
                 MessageCount = chat.MessageCount,
-                SizeBytes = sessionFiles.Sum(PathText.SizeOf),
-                IsOrphaned = PathText.DirectoryGone(directory),
+                SizeBytes = size,
+                IsOrphaned = !string.IsNullOrEmpty(directory) && !folder.Roots.DirectoryExists(directory),
                 Note = notes.Count > 0 ? string.Join("; ", notes) : null,
                 FirstPrompt = chat.FirstPrompt,
                 Files = sessionFiles,
-                Home = home,
+                Home = folder.Home,
             };
         }
     }
 
-    private static DateTimeOffset? LastWrite(string file)
+    /// <summary>The fullest file is the history: most messages, then .jsonl over .json, then the latest update; the first such in name order.</summary>
+    private static ChatFile Fullest(List<ChatFile> group)
     {
-        try { return File.GetLastWriteTimeUtc(file); }
-        catch (IOException) { return null; }
-        catch (UnauthorizedAccessException) { return null; }
+        var best = group[0];
+        for (var i = 1; i < group.Count; i++)
+            if (Fuller(group[i], best)) best = group[i];
+        return best;
     }
+
+    private static bool Fuller(ChatFile a, ChatFile b)
+    {
+        if (a.Chat.MessageCount != b.Chat.MessageCount) return a.Chat.MessageCount > b.Chat.MessageCount;
+        var aJsonl = a.File.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+        var bJsonl = b.File.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+        if (aJsonl != bJsonl) return aJsonl;
+        return Nullable.Compare(a.Chat.LastUpdated, b.Chat.LastUpdated) > 0;
+    }
+
+    private sealed record ChatFile(ListedEntry File, GeminiChat Chat);
+
+    /// <summary>One tmp/&lt;slug&gt; folder: its path, the subfolders it holds, and what every chat read in it shares.</summary>
+    private sealed record GeminiFolder(string SlugDir, HashSet<string> Folders, GeminiProjectMap Projects, string Home,
+        FactsStore<GeminiChat>? Store, ProjectRootFinder Roots);
 }

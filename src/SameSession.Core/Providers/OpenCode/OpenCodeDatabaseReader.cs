@@ -16,12 +16,15 @@ internal sealed class OpenCodeDatabaseReader
     private readonly string _path;
     private readonly DiscoveryContext _context;
     private readonly int _busyTimeoutSeconds;
+    private readonly bool _complete;
 
-    public OpenCodeDatabaseReader(string path, DiscoveryContext context, int busyTimeoutSeconds)
+    /// <param name="complete">Read every session, archived or not and whatever the id filter says (for the description cache).</param>
+    public OpenCodeDatabaseReader(string path, DiscoveryContext context, int busyTimeoutSeconds, bool complete = false)
     {
         _path = path;
         _context = context;
         _busyTimeoutSeconds = busyTimeoutSeconds;
+        _complete = complete;
     }
 
     public static string ConnectionString(string path, int busyTimeoutSeconds) => new SqliteConnectionStringBuilder
@@ -147,9 +150,9 @@ internal sealed class OpenCodeDatabaseReader
             {
                 if (r.IsDBNull(0)) continue;
                 var archived = !r.IsDBNull(8);
-                if (archived && !_context.IncludeArchived) continue;
+                if (archived && !_context.IncludeArchived && !_complete) continue;
                 var id = r.GetString(0);
-                if (!_context.MayMatchId(id)) continue;
+                if (!_complete && !_context.MayMatchId(id)) continue;
                 var c = counts.GetValueOrDefault(id);
                 rows.Add(new OpenCodeSessionRow
                 {

@@ -17,11 +17,11 @@ internal sealed class OpenCodeLiveness
 
     public bool Any => _holders.Count > 0;
 
-    public static OpenCodeLiveness Probe(IReadOnlyCollection<string> databases)
+    public static OpenCodeLiveness Probe(IReadOnlyCollection<string> databases, ProcessTable processes)
     {
         if (!OperatingSystem.IsLinux() || databases.Count == 0) return None;
         var watched = new HashSet<string>(databases.SelectMany(d => new[] { d, d + "-wal" }), StringComparer.Ordinal);
-        var holders = ProcessProbe.FindByCommandLine("opencode")
+        var holders = processes.Matching("opencode")
             .Where(p => p.OpenFiles().Any(watched.Contains))
             .ToList();
         return new OpenCodeLiveness(holders);

@@ -1,3 +1,4 @@
+using SameSession.Core.Infrastructure;
 using SameSession.Core.Providers.Common;
 
 namespace SameSession.Core.Providers.OpenCode;
@@ -9,10 +10,10 @@ namespace SameSession.Core.Providers.OpenCode;
 /// </summary>
 internal static class OpenCodeOrphans
 {
-    public static string? Reason(OpenCodeSessionRow row, IReadOnlyDictionary<string, OpenCodeProject> projects, GitWorkTree? tree)
+    public static string? Reason(OpenCodeSessionRow row, IReadOnlyDictionary<string, OpenCodeProject> projects, GitWorkTree? tree, ProjectRootFinder roots)
     {
         if (row.Directory is not { Length: > 0 } dir) return null;
-        if (!Directory.Exists(dir)) return $"directory {dir} no longer exists";
+        if (!roots.DirectoryExists(dir)) return $"directory {dir} no longer exists";
         if (row.ProjectId != OpenCodeProject.GlobalId) return null;
         if (tree is null) return null;
         var owner = projects.Values.FirstOrDefault(p => p.Owns(dir));

@@ -1,6 +1,7 @@
 using SameSession.Core.Infrastructure;
 using SameSession.Core.Providers.Common;
 using SameSession.Core.Sessions;
+using SameSession.Core.Sessions.Cache;
 
 namespace SameSession.Core.Providers.OpenCode;
 
@@ -26,15 +27,44 @@ public sealed class OpenCodeProvider : IAgentProvider
         var projects = new Dictionary<string, OpenCodeProject>(StringComparer.Ordinal);
         var rows = new Dictionary<string, OpenCodeSessionRow>(StringComparer.Ordinal);
         foreach (var db in databases)
-            Merge(new OpenCodeDatabaseReader(db, context, BusyTimeoutSeconds).Read(), projects, rows);
+            Merge(ReadDatabase(db, context), projects, rows);
         var storage = Path.Combine(home, "storage");
         if (Directory.Exists(Path.Combine(storage, "session")))
             Merge(new OpenCodeLegacyReader(storage, context).Read(), projects, rows);
         if (rows.Count == 0) return [];
 
-        var live = OpenCodeLiveness.Probe(databases);
-        var roots = new ProjectRootFinder();
+        var live = OpenCodeLiveness.Probe(databases, context.Processes);
+        var roots = context.Roots;
         return rows.Values.Select(r => ToSession(r, projects, live, roots, home)).ToList();
+    }
+
+    /// <summary>
+    /// One database through the description cache: while the database and its WAL keep their size and mtime, its rows
+    /// come from the cache and SQLite is not opened. A read that warned (locked, corrupt) is not cached.
+    /// </summary>
+    private OpenCodeStore? ReadDatabase(string db, DiscoveryContext context)
+    {
+        var store = context.CacheStore(OpenCodeStoreCodec.StoreName, OpenCodeStoreCodec.Instance);
+        var stamp = store is null ? null : DatabaseStamp.Of(db);
+        // A lookup of a few ids does not pay for describing every session; only full listings fill the cache.
+        if (store is null || stamp is not { } key) return new OpenCodeDatabaseReader(db, context, BusyTimeoutSeconds).Read();
+        if (store.Get(db, key.Size, key.LastWriteUtc, key.Extra) is { } hit) return Visible(hit, context);
+        if (context.IdFilter is not null) return new OpenCodeDatabaseReader(db, context, BusyTimeoutSeconds).Read();
+        var complete = new OpenCodeDatabaseReader(db, context, BusyTimeoutSeconds, complete: true).Read();
+        if (complete is null) return null;
+        store.Put(db, key.Size, key.LastWriteUtc, complete, key.Extra);
+        return Visible(complete, context);
+    }
+
+    /// <summary>A complete (cached) store narrowed to what this run lists: archived sessions only when asked, the id hint applied.</summary>
+    private static OpenCodeStore Visible(OpenCodeStore complete, DiscoveryContext context)
+    {
+        if (context.IncludeArchived && context.IdFilter is null) return complete;
+        var visible = new OpenCodeStore();
+        foreach (var (id, p) in complete.Projects) visible.Projects[id] = p;
+        foreach (var s in complete.Sessions)
+            if ((context.IncludeArchived || !s.Archived) && context.MayMatchId(s.Id)) visible.Sessions.Add(s);
+        return visible;
     }
 
     /// <summary>Every database opencode may have written under this home, the $OPENCODE_DB one first.</summary>
@@ -61,7 +91,7 @@ public sealed class OpenCodeProvider : IAgentProvider
     {
         var project = projects.GetValueOrDefault(r.ProjectId);
         var tree = GitWorkTree.Find(r.Directory, roots);
-        var orphan = OpenCodeOrphans.Reason(r, projects, tree);
+        var orphan = OpenCodeOrphans.Reason(r, projects, tree, roots);
         var notes = new[] { r.ParentId is null ? null : $"subsession of {r.ParentId}", orphan is null ? null : $"orphaned: {orphan}", r.StorageNote }
             .Where(n => n is not null);
         return new AgentSession
