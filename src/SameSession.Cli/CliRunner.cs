@@ -12,13 +12,21 @@ internal static class CliRunner
         {
             var result = operation();
             if (json) CliJson.WriteToStdout(result);
-            else text(result, Console.Out);
+            else WriteText(result, text);
             return exitCode?.Invoke(result) ?? 0;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return Fail(json, ex);
         }
+    }
+
+    /// <summary>Text through one buffered writer: Console.Out flushes every line, a write call each (10,000 for a long list).</summary>
+    private static void WriteText<T>(T result, Action<T, TextWriter> text)
+    {
+        Console.Out.Flush();
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        text(result, stdout);
     }
 
     public static int Fail(bool json, Exception ex)

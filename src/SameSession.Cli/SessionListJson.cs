@@ -17,7 +17,12 @@ internal static class SessionListJson
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
         w.WriteStartArray();
-        foreach (var s in sessions) WriteSession(w, s);
+        foreach (var s in sessions)
+        {
+            WriteSession(w, s);
+            // The writer buffers everything until flushed: hand it on in pieces so a long list never sits in one growing array.
+            if (w.BytesPending > 1 << 16) w.Flush();
+        }
         w.WriteEndArray();
     }
 
