@@ -51,6 +51,7 @@ read -r base_s base_kb base_cpu < <(best bash -c "find '$BENCH_HOME' -type f \\(
 read -r cli_cold_s cli_cold_kb cli_cold_cpu < <(best bash -c "'$CLI' list --json --no-cache > /dev/null")
 read -r cli_first_s cli_first_kb cli_first_cpu < <(best bash -c "rm -rf '$CACHE'; '$CLI' list --json > /dev/null")
 read -r cli_warm_s cli_warm_kb cli_warm_cpu < <(best bash -c "'$CLI' list --json > /dev/null")
+read -r cli_text_s cli_text_kb cli_text_cpu < <(best bash -c "'$CLI' list > /dev/null")
 read -r inp_cold_s inp_cold_kb inp_cold_cpu < <(best dotnet "$INPROC" "$BENCH_HOME" --no-cache)
 read -r inp_warm_s inp_warm_kb inp_warm_cpu < <(best dotnet "$INPROC" "$BENCH_HOME")
 steady=$("${ENVCLEAN[@]}" dotnet "$INPROC" "$BENCH_HOME" --jitted)   # a long-lived host (pwsh): code already compiled
@@ -67,6 +68,7 @@ row "baseline: find | xargs head -qn1" "$base_s" "$base_kb" "$base_cpu"
 row "list --json, cold (--no-cache)" "$cli_cold_s" "$cli_cold_kb" "$cli_cold_cpu"
 row "list --json, first (empty cache, writes it)" "$cli_first_s" "$cli_first_kb" "$cli_first_cpu"
 row "list --json, warm (cache populated)" "$cli_warm_s" "$cli_warm_kb" "$cli_warm_cpu"
+row "list (table), warm (cache populated)" "$cli_text_s" "$cli_text_kb" "$cli_text_cpu"
 row "in-process Find, cold (NoCache, incl. start)" "$inp_cold_s" "$inp_cold_kb" "$inp_cold_cpu"
 row "in-process Find, warm (incl. start)" "$inp_warm_s" "$inp_warm_kb" "$inp_warm_cpu"
 steady_s=$(sed -n 's/.* \([0-9.]*\) s inside Find.*/\1/p' <<<"$steady")
