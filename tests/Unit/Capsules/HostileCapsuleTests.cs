@@ -73,6 +73,15 @@ public class HostileCapsuleTests
         return copy;
     }
 
+    /// <summary>Another valid base64 character at <paramref name="at"/> (a flipped bit can make an invalid one, e.g. 'A' → '@': a malformed header, not a wrong MAC).</summary>
+    private static byte[] OtherBase64Char(byte[] data, Func<byte[], int> at)
+    {
+        var copy = (byte[])data.Clone();
+        var i = at(copy);
+        copy[i] = copy[i] == (byte)'A' ? (byte)'B' : (byte)'A';
+        return copy;
+    }
+
     private static int PayloadStart(byte[] capsule) => Encoding.Latin1.GetString(capsule).IndexOf("\n---", StringComparison.Ordinal) + 49;
 
     private static string Evil => "/tmp/ss-evil-" + Environment.ProcessId;
@@ -107,7 +116,7 @@ public class HostileCapsuleTests
         ["hash mismatch (tampered content)"] = (() => TarCapsule(new RawTar().File("manifest.json", ManifestText((Transcript, Body))).File(Transcript, Body.Replace("user", "root", StringComparison.Ordinal)).End()), ErrorIds.CapsuleTampered),
         ["tampered ciphertext"] = (() => Flip(Valid(), c => c.Length - 20), ErrorIds.CapsuleTampered),
         ["tampered first payload byte"] = (() => Flip(Valid(), PayloadStart), ErrorIds.CapsuleTampered),
-        ["tampered header MAC"] = (() => Flip(Valid(), c => PayloadStart(c) - 10), ErrorIds.CapsuleTampered),
+        ["tampered header MAC"] = (() => OtherBase64Char(Valid(), c => PayloadStart(c) - 10), ErrorIds.CapsuleTampered),
         ["extra data after the age payload"] = (() => [.. Valid(), .. new byte[100]], ErrorIds.CapsuleTampered),
         ["truncated inside the age header"] = (() => Valid()[..30], ErrorIds.CapsuleCorrupt),
         ["truncated after the age header"] = (() => Valid()[..(PayloadStart(Valid()) + 16)], ErrorIds.CapsuleCorrupt),
