@@ -29,6 +29,21 @@ public class JsonLineRewriterTests
     }
 
     [Fact]
+    public void Strings_without_faithful_text_are_kept_byte_for_byte_and_the_rest_of_the_line_is_rewritten()
+    {
+        var map = PathMap.Of("/src/proj", "/code/proj");
+        // JSON.stringify writes a lone surrogate for output cut inside an emoji; such a string never maps.
+        Assert.Equal("""{"cwd":"/code/proj","x":"\ud83d /src/proj"}""", Rewrite(map, """{"cwd":"/src/proj","x":"\ud83d /src/proj"}""", s => JsonStringRewrite.Text));
+        Assert.Equal("""{"cwd":"/code/proj","x":"\ud83d"}""", Rewrite(map, """{"cwd":"/src/proj","x":"\ud83d"}"""));
+        var invalidUtf8 = Encoding.UTF8.GetBytes("""{"cwd":"/src/proj","x":"/src/proj ?"}""");
+        invalidUtf8[^3] = 0xff;
+        var w = new ArrayBufferWriter<byte>();
+        Assert.True(new JsonLineRewriter(map, s => JsonStringRewrite.Text).TryRewrite(invalidUtf8, w));
+        Assert.EndsWith("\"x\":\"/src/proj \xff\"}", Encoding.Latin1.GetString(w.WrittenSpan), StringComparison.Ordinal);
+        Assert.StartsWith("""{"cwd":"/code/proj",""", Encoding.Latin1.GetString(w.WrittenSpan), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unchanged_lines_report_false()
     {
         Assert.Null(Rewrite(PathMap.Of("/src/proj", "/code"), """{"cwd":"/src/project"}"""));

@@ -37,26 +37,25 @@ public sealed class MoveOperation
         var group = new List<(int Index, Pending Move)>();
         var claimed = new GroupClaims();
         var facts = new FileFacts();
-        var leaving = new HashSet<string>(StringComparer.Ordinal);
+        var committed = new List<RebindPlan>();
         for (var i = 0; i < request.Sessions.Count; i++)
         {
             var s = request.Sessions[i];
             _observer.Progress(new OperationProgress("Moving agent sessions", $"{s.Key} ({i + 1}/{request.Sessions.Count})", i * 100 / request.Sessions.Count));
             var map = destination is null ? request.Map! : s.Directory is null ? new PathMap() : PathMap.Of(s.Directory, destination);
-            var pending = Prepare(s, new RebindRequest(map, _env) { RewriteContent = request.RewriteContent, Facts = facts, Leaving = leaving }, request, reason: null, out var done);
+            var pending = Prepare(s, new RebindRequest(map, _env) { RewriteContent = request.RewriteContent, Facts = facts }, request, reason: null, out var done);
             if (pending is null) { results[i] = done!; continue; }
             // Sessions writing one file go in separate groups (each one's new content is planned from the file as it is),
             // unless their edits of it merge (history, config).
             if (group.Count >= GroupSize || !claimed.TryAdd(pending.Plan.Changes))
             {
-                Flush(group, claimed, results);
-                leaving.Clear(); // applied (or undone): the disk shows it now
+                Flush(group, claimed, results, committed);
                 claimed.TryAdd(pending.Plan.Changes);
             }
             group.Add((i, pending));
-            leaving.UnionWith(pending.Plan.Changes.Steps.Where(s => s.Kind is StepKind.Delete or StepKind.Move).Select(s => s.From ?? s.Path));
         }
-        Flush(group, claimed, results);
+        Flush(group, claimed, results, committed);
+        AfterBatch(committed);
         _observer.Progress(new OperationProgress("Moving agent sessions", "done", 100, Completed: true));
         return results;
     }
@@ -64,13 +63,34 @@ public sealed class MoveOperation
     /// <summary>Sessions applied together, sharing their fsync barriers (each still all-or-nothing on its own).</summary>
     private const int GroupSize = 64;
 
-    private void Flush(List<(int Index, Pending Move)> group, GroupClaims claimed, MoveResult[] results)
+    private void Flush(List<(int Index, Pending Move)> group, GroupClaims claimed, MoveResult[] results, List<RebindPlan> committed)
     {
         if (group.Count == 0) return;
         var outcomes = new GroupCommit(_journal, _injector).Apply(group.Select(g => g.Move.Plan.Changes).ToList());
-        for (var k = 0; k < group.Count; k++) results[group[k].Index] = Complete(group[k].Move, outcomes[k]);
+        for (var k = 0; k < group.Count; k++)
+        {
+            results[group[k].Index] = Complete(group[k].Move, outcomes[k]);
+            if (outcomes[k].Error is null) committed.Add(group[k].Move.Plan);
+        }
         group.Clear();
         claimed.Clear();
+    }
+
+    /// <summary>What only the batch's committed moves together make right (its own transaction; a failure is a warning).</summary>
+    private void AfterBatch(List<RebindPlan> committed)
+    {
+        foreach (var byAgent in committed.GroupBy(p => p.Session.Provider))
+        {
+            try
+            {
+                if (RebinderRegistry.For(byAgent.Key).AfterBatch([.. byAgent], _env) is { IsEmpty: false } changes)
+                    new JournalTransaction(_journal, _injector).Apply(changes);
+            }
+            catch (Exception ex) when (ex is SameSessionException or IOException or UnauthorizedAccessException)
+            {
+                _observer.Warning($"The {byAgent.Key} sessions moved, but what follows them afterwards did not ({ex.Message}); moving them again retries it.");
+            }
+        }
     }
 
     /// <summary>A planned, confirmed session waiting for its transaction.</summary>
@@ -131,7 +151,8 @@ public sealed class MoveOperation
                     $"{s.Provider} is running session {s.Id}; close it (or use -Force / --force) and retry.", s.Key);
             return new Pending(s, plan, planLines, reason);
         }
-        catch (Exception ex) when (ex is SameSessionException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is SameSessionException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException
+            or System.Text.Json.JsonException or InvalidOperationException) // one unreadable session fails alone; the batch goes on
         {
             done = Failed(s, plan, ex, reason);
             return null;

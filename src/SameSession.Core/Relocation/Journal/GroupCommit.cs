@@ -40,10 +40,12 @@ public sealed class GroupCommit
         var bundles = SharedEditBundles.Of(sets);
         var members = ApplyMembers(bundles.Select(b => b.Count == 1 ? sets[b[0]] : ChangeSet.Merged(b.Select(i => sets[i]).ToList())).ToList());
         var outcomes = new GroupOutcome[sets.Count];
+        // Merged sets that failed and left nothing behind are retried one by one, so a bad session fails alone; but only
+        // once their own journal is durably gone: one that came back later would be rolled back over the retried sessions.
+        var retryable = RetryableAlone(members, bundles);
         for (var k = 0; k < bundles.Count; k++)
         {
-            // Merged sets that failed and left nothing behind are retried one by one, so a bad session fails alone.
-            if (bundles[k].Count > 1 && members[k].Error is not null && members[k].Undone)
+            if (retryable[k])
                 foreach (var i in bundles[k]) outcomes[i] = Outcome(ApplyMembers([sets[i]])[0]);
             else
                 foreach (var i in bundles[k]) outcomes[i] = Outcome(members[k]);
@@ -52,6 +54,21 @@ public sealed class GroupCommit
     }
 
     private static GroupOutcome Outcome(Member m) => new(m.Error, m.CleanedUp);
+
+    private bool[] RetryableAlone(List<Member> members, List<List<int>> bundles)
+    {
+        var retryable = bundles.Select((b, k) => b.Count > 1 && members[k].Undone && members[k].JournalGone).ToArray();
+        if (!retryable.Any(r => r)) return retryable;
+        try
+        {
+            Durability.SyncDirectory(_store.Directory); // the removals of those journals survive a power loss
+            return retryable;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new bool[bundles.Count];
+        }
+    }
 
     private List<Member> ApplyMembers(IReadOnlyList<ChangeSet> sets)
     {
@@ -86,6 +103,9 @@ public sealed class GroupCommit
         /// <summary>Failed leaving nothing behind: never began, or rolled back completely.</summary>
         public bool Undone => Error is not null && (RolledBack || NeverBegan);
         public bool NeverBegan { get; set; }
+        /// <summary>No journal of this member is left on disk (it never had one, or its removal after a rollback succeeded).</summary>
+        public bool JournalGone => NeverBegan || RemovedAfterRollback;
+        public bool RemovedAfterRollback { get; set; }
         public bool CleanedUp { get; set; }
         public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
     }
@@ -287,7 +307,11 @@ public sealed class GroupCommit
         try
         {
             if (dropFailed is not null) ExceptionDispatchInfo.Throw(dropFailed);
-            if (m.RolledBack) _store.Remove(m.Record.Id, m.Lock);
+            if (m.RolledBack)
+            {
+                At("delete rolled-back journal", () => _store.Remove(m.Record.Id, m.Lock));
+                m.RemovedAfterRollback = true;
+            }
             else
             {
                 JournalRecovery.Finish(m.Record, At);

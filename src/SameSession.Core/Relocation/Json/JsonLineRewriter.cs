@@ -75,7 +75,7 @@ public sealed class JsonLineRewriter
             ref readonly var c = ref _candidates[k];
             var decision = Decide(line, c);
             if (decision is not (JsonStringRewrite.Path or JsonStringRewrite.Text)) continue;
-            var value = Decode(line, c.TokenStart, c.RawLength, c.Escaped);
+            if (Decode(line, c.TokenStart, c.RawLength, c.Escaped) is not { } value) continue; // undecodable: kept as it is
             var replacement = decision == JsonStringRewrite.Path
                 ? (_map.TryMap(value, out var mapped) ? mapped : null)
                 : TextPathReplacer.Replace(_map, value);
@@ -251,7 +251,7 @@ public sealed class JsonLineRewriter
                 if (_hitEnds[h] <= rawEnd) return true;
             if (!_lineHasOtherSpellings || !HasOtherSpellings(raw)) return false;
         }
-        return TextPathReplacer.ContainsAnyRoot(_map, DecodeRaw(raw, IsEscaped(raw)));
+        return DecodeRaw(raw, IsEscaped(raw)) is { } text && TextPathReplacer.ContainsAnyRoot(_map, text);
     }
 
     private void Record(int tokenStart, int rawLength, bool escaped, bool isPropertyName, int nameStart, int nameLen, bool nameEscaped)
@@ -285,19 +285,30 @@ public sealed class JsonLineRewriter
         return decision;
     }
 
-    private static string Decode(ReadOnlySpan<byte> line, int tokenStart, int rawLength, bool escaped) =>
+    private static string? Decode(ReadOnlySpan<byte> line, int tokenStart, int rawLength, bool escaped) =>
         DecodeRaw(line.Slice(tokenStart + 1, rawLength), escaped);
 
-    /// <summary>The text of a string token's content (between its quotes).</summary>
-    private static string DecodeRaw(ReadOnlySpan<byte> raw, bool escaped)
+    /// <summary>
+    /// The text of a string token's content (between its quotes), or null when it has no faithful text: a lone surrogate
+    /// escape (JSON.stringify writes one for output cut inside an emoji) or invalid UTF-8. Such a string is never a
+    /// mapped path and is kept byte for byte.
+    /// </summary>
+    private static string? DecodeRaw(ReadOnlySpan<byte> raw, bool escaped)
     {
-        if (!escaped) return Encoding.UTF8.GetString(raw);
+        if (!escaped) return System.Text.Unicode.Utf8.IsValid(raw) ? Encoding.UTF8.GetString(raw) : null;
         var quoted = new byte[raw.Length + 2];
         quoted[0] = quoted[^1] = (byte)'"';
         raw.CopyTo(quoted.AsSpan(1));
-        var reader = new Utf8JsonReader(quoted);
-        reader.Read();
-        return reader.GetString()!;
+        try
+        {
+            var reader = new Utf8JsonReader(quoted);
+            reader.Read();
+            return reader.GetString()!;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException)
+        {
+            return null;
+        }
     }
 
     private JsonStringSite Site(ReadOnlySpan<byte> line, in Candidate c)
@@ -308,17 +319,17 @@ public sealed class JsonLineRewriter
         {
             var k = _containers[_stackCopies[c.StackStart + s]];
             if (k.NameStart == -2) sb.Append("[]");
-            else if (k.NameStart >= 0) Append(sb, DecodeRaw(line.Slice(k.NameStart, k.NameLen), k.NameEscaped));
+            else if (k.NameStart >= 0) Append(sb, DecodeRaw(line.Slice(k.NameStart, k.NameLen), k.NameEscaped) ?? "");
             if (!k.IsArray) types.Add(k.TypeStart >= 0 ? DecodeRaw(line.Slice(k.TypeStart, k.TypeLen), k.TypeEscaped) : null);
         }
         if (!c.IsPropertyName)
         {
             if (c.NameStart == -2) sb.Append("[]");
-            else if (c.NameStart >= 0) Append(sb, DecodeRaw(line.Slice(c.NameStart, c.NameLen), c.NameEscaped));
+            else if (c.NameStart >= 0) Append(sb, DecodeRaw(line.Slice(c.NameStart, c.NameLen), c.NameEscaped) ?? "");
         }
         var raw = line.Slice(c.TokenStart + 1, c.RawLength).ToArray();
         var escaped = c.Escaped;
-        return new JsonStringSite(sb.ToString(), c.IsPropertyName, () => DecodeRaw(raw, escaped), types.ToArray());
+        return new JsonStringSite(sb.ToString(), c.IsPropertyName, () => DecodeRaw(raw, escaped) ?? "", types.ToArray());
     }
 
     private static void Append(StringBuilder sb, string name)

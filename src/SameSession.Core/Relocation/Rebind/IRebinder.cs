@@ -17,6 +17,12 @@ public interface IRebinder
 
     /// <summary>A fresh look (not discovery's snapshot) at whether the agent is running the session right now.</summary>
     bool IsLiveNow(AgentSession session, AgentEnvironment environment);
+
+    /// <summary>
+    /// After a batch: changes that only the committed moves together make right, planned from the disk as it is now
+    /// (e.g. Claude's project memory, once the batch has emptied its folder); null when there are none.
+    /// </summary>
+    ChangeSet? AfterBatch(IReadOnlyList<RebindPlan> committed, AgentEnvironment environment) => null;
 }
 
 /// <summary>What to move where. <see cref="RewriteContent"/> also rewrites paths in text the model saw (tool
@@ -27,10 +33,6 @@ public sealed record RebindRequest(PathMap Map, AgentEnvironment Environment)
 
     /// <summary>Shared-file facts reused across the sessions of one batch.</summary>
     public FileFacts Facts { get; init; } = new();
-
-    /// <summary>Files that sessions planned earlier in the batch, not applied yet, move away or delete (a folder they
-    /// all leave counts as left: Claude's project memory follows the last of them).</summary>
-    public IReadOnlySet<string> Leaving { get; init; } = new HashSet<string>();
 }
 
 /// <summary>A planned move: the directories before and after, and the changes, ready for the journal.</summary>

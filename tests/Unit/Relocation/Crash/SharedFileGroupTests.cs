@@ -135,12 +135,46 @@ public sealed class SharedFileGroupTests : IDisposable
         Assert.Empty(new JournalStore(_tmp.Combine("journal")).PendingIds());
     }
 
+    [Fact]
+    public void A_merged_group_whose_rolled_back_journal_cannot_be_removed_is_not_retried_and_recovery_keeps_it_old()
+    {
+        Reset();
+        var old = Snapshot();
+        var env = Reset();
+        var failing = Path.Combine(Home, ".claude", "projects", ClaudeProjectFolder.Name(Code(2)), Id(2) + ".jsonl");
+        var store = new JournalStore(_tmp.Combine("journal"));
+
+        var results = new MoveOperation(env, new RecordingObserver(), store, new FailStaging(failing, alsoJournalRemoval: true)).Run(Request(env));
+
+        // Retried alone, the others would commit while the merged journal stays: its later rollback would undo them.
+        Assert.All(results, r => Assert.Equal(MoveStatus.Failed, r.Status));
+        Assert.NotEmpty(store.PendingIds());
+        new MoveOperation(env, new RecordingObserver(), store).Run(new MoveRequest { Sessions = [], Destination = Home });
+        Assert.Empty(store.PendingIds());
+        Assert.Equal(old, Snapshot());
+        Assert.All(Operation(env, "journal").Run(Request(env)), r => Assert.Equal(MoveStatus.Moved, r.Status));
+    }
+
+    [Fact]
+    public void A_history_line_with_an_unreadable_session_id_is_kept_and_does_not_stop_the_batch()
+    {
+        var env = Reset();
+        const string bad = "{\"display\":\"cut emoji\",\"project\":\"/home/dev/other\",\"sessionId\":\"\\ud800\"}";
+        File.AppendAllLines(History, [bad]);
+
+        var results = Operation(env, "journal").Run(Request(env));
+
+        Assert.All(results, r => Assert.Equal(MoveStatus.Moved, r.Status));
+        Assert.Equal(bad, File.ReadAllLines(History)[^1]);
+    }
+
     /// <summary>Fails every attempt to stage one file (as a full disk or a permission error would).</summary>
-    private sealed class FailStaging(string path) : IFailureInjector
+    private sealed class FailStaging(string path, bool alsoJournalRemoval = false) : IFailureInjector
     {
         public void BeforeStep(int index, string action)
         {
             if (action == $"stage {path}{".ss-new"}") throw new IOException($"injected failure staging {path}");
+            if (alsoJournalRemoval && action == "delete rolled-back journal") throw new IOException("injected: the journal could not be deleted");
         }
     }
 }

@@ -172,6 +172,38 @@ public sealed class ClaudeCodeRebinderTests : IDisposable
         Assert.Equal("- uses pnpm", File.ReadAllText(Path.Combine(Claude, "projects", ClaudeProjectFolder.Name(dest), "memory", "MEMORY.md")));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // with history lines the two sessions share one merged transaction, retried one by one
+    public void Project_memory_stays_while_a_session_of_its_folder_fails_to_leave(bool history)
+    {
+        var (first, folder) = Synthetic("77777777-7777-7777-7777-777777777777", Path.Combine(Home, "src", "half"));
+        var (second, _) = Synthetic("88888888-8888-8888-8888-888888888888", first.Directory!);
+        if (history)
+            File.WriteAllLines(Path.Combine(Claude, "history.jsonl"), new[] { first, second }.Select(s => Line(new { display = "hi", project = s.Directory, sessionId = s.Id })));
+        Directory.CreateDirectory(Path.Combine(folder, "memory"));
+        File.WriteAllText(Path.Combine(folder, "memory", "MEMORY.md"), "- uses pnpm");
+        var dest = Path.Combine(Home, "code", "half");
+        var failing = Path.Combine(Claude, "projects", ClaudeProjectFolder.Name(dest), first.Id + ".jsonl") + ".ss-new";
+
+        var results = new MoveOperation(new AgentEnvironment(Home), new RecordingObserver(), Journal, new FailAt("stage " + failing))
+            .Run(new MoveRequest { Sessions = [first, second], Destination = dest, Create = true });
+
+        Assert.Equal(MoveStatus.Failed, results.Single(r => r.Id == first.Id).Status);
+        Assert.Equal(MoveStatus.Moved, results.Single(r => r.Id == second.Id).Status);
+        Assert.True(File.Exists(Path.Combine(folder, first.Id + ".jsonl")));
+        Assert.Equal("- uses pnpm", File.ReadAllText(Path.Combine(folder, "memory", "MEMORY.md")));
+        Assert.False(Directory.Exists(Path.Combine(Claude, "projects", ClaudeProjectFolder.Name(dest), "memory")));
+    }
+
+    private sealed class FailAt(string action) : IFailureInjector
+    {
+        public void BeforeStep(int index, string step)
+        {
+            if (step == action) throw new IOException("injected failure at " + action);
+        }
+    }
+
     [Fact]
     public void Empty_project_memory_folder_does_not_keep_the_old_project_folder_alive()
     {

@@ -66,7 +66,7 @@ public sealed class ClaudeCodeRebinder : IRebinder
                     changes.RemoveDirectoryIfEmpty(d);
                 changes.RemoveDirectoryIfEmpty(sessionFolder);
             }
-            FollowProjectMemory(changes, oldFolder, newFolder, files, request.Leaving);
+            FollowProjectMemory(changes, oldFolder, newFolder, files);
             changes.RemoveDirectoryIfEmpty(oldFolder);
         }
 
@@ -97,13 +97,14 @@ public sealed class ClaudeCodeRebinder : IRebinder
     /// <summary>
     /// Claude Code keeps the project's memory in <c>&lt;project folder&gt;/memory/</c> (created with the first session). When
     /// the last session leaves the folder the project itself moved, so its memory goes along (unless the destination
-    /// already has memory of its own); while other sessions remain it stays with them.
+    /// already has memory of its own); while other sessions remain it stays with them. Several sessions leaving in one
+    /// batch each see the others still there: <see cref="AfterBatch"/> moves the memory once they have all gone.
     /// </summary>
-    private static void FollowProjectMemory(ChangeSet changes, string oldFolder, string newFolder, List<string> moving, IReadOnlySet<string> leaving)
+    private static void FollowProjectMemory(ChangeSet changes, string oldFolder, string newFolder, List<string> moving)
     {
         var memory = Path.Combine(oldFolder, "memory");
         if (!Directory.Exists(memory)) return;
-        if (Directory.EnumerateFiles(oldFolder, "*.jsonl").Any(f => !moving.Contains(f, StringComparer.Ordinal) && !leaving.Contains(f))) return;
+        if (Directory.EnumerateFiles(oldFolder, "*.jsonl").Any(f => !moving.Contains(f, StringComparer.Ordinal))) return;
         var newMemory = Path.Combine(newFolder, "memory");
         var memoryFiles = Directory.EnumerateFiles(memory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (memoryFiles.Count > 0 && Directory.Exists(newMemory) && Directory.EnumerateFileSystemEntries(newMemory).Any()) return;
@@ -115,6 +116,25 @@ public sealed class ClaudeCodeRebinder : IRebinder
         foreach (var d in Directory.EnumerateDirectories(memory, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
             changes.RemoveDirectoryIfEmpty(d);
         changes.RemoveDirectoryIfEmpty(memory);
+    }
+
+    /// <summary>Project memory left in folders the committed moves emptied goes where those sessions went (only when they all went to one folder).</summary>
+    public ChangeSet? AfterBatch(IReadOnlyList<RebindPlan> committed, AgentEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        var changes = new ChangeSet("Move Claude Code project memory after its sessions");
+        var byOldFolder = committed
+            .Where(p => p.Session.Home is not null && p.Session.Files.Count > 0)
+            .GroupBy(p => Path.GetDirectoryName(p.Session.Files[0])!, StringComparer.Ordinal);
+        foreach (var moved in byOldFolder)
+        {
+            var oldFolder = moved.Key;
+            var newFolders = moved.Select(p => Path.Combine(p.Session.Home!, "projects", ClaudeProjectFolder.Name(p.NewDirectory))).Distinct(StringComparer.Ordinal).ToList();
+            if (newFolders.Count != 1 || !Directory.Exists(Path.Combine(oldFolder, "memory"))) continue;
+            FollowProjectMemory(changes, oldFolder, newFolders[0], moving: []);
+            changes.RemoveDirectoryIfEmpty(oldFolder);
+        }
+        return changes.Steps.Any(s => s.Kind != StepKind.RemoveDirectoryIfEmpty) ? changes : null;
     }
 
     /// <summary>The transcript, everything in its <c>&lt;id&gt;/</c> folder now, and old flat subagents discovery listed.</summary>

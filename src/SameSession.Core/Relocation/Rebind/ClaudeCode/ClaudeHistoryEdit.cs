@@ -65,7 +65,7 @@ internal sealed class ClaudeHistoryEdit(string path, string sessionId, PathMap m
             }
             return null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException) // InvalidOperation: a lone surrogate or bad UTF-8 in the id
         {
             return null;
         }
