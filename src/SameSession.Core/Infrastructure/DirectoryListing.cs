@@ -43,7 +43,17 @@ internal static class DirectoryListing
         return list;
     }
 
-    private static ListedEntry Describe(ref FileSystemEntry e) => e.IsDirectory
-        ? new ListedEntry(e.FileName.ToString(), e.ToFullPath(), true, 0, default)
-        : new ListedEntry(e.FileName.ToString(), e.ToFullPath(), false, e.Length, e.LastWriteTimeUtc.UtcDateTime);
+    private static ListedEntry Describe(ref FileSystemEntry e)
+    {
+        // The path as given (like the Linux listing), not normalised: it is what sessions report and the cache keys on.
+        var path = e.ToSpecifiedFullPath();
+        if (e.IsDirectory) return new ListedEntry(e.FileName.ToString(), path, true, 0, default);
+        if (!OperatingSystem.IsWindows()) return new ListedEntry(e.FileName.ToString(), path, false, e.Length, e.LastWriteTimeUtc.UtcDateTime);
+        // NTFS updates a directory entry's size and time only when the writer closes the file, and agents keep their
+        // transcripts open while they append: ask the file itself.
+        var info = new FileInfo(path);
+        return info.Exists
+            ? new ListedEntry(e.FileName.ToString(), path, false, info.Length, info.LastWriteTimeUtc)
+            : new ListedEntry(e.FileName.ToString(), path, false, e.Length, e.LastWriteTimeUtc.UtcDateTime);
+    }
 }

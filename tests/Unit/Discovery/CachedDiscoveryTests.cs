@@ -122,6 +122,9 @@ public sealed class CachedDiscoveryTests : IDisposable
         db.Session("ses_a", _cwd, "First title");
         db.User("ses_a", "hello");
         Find();
+        Assert.False(File.Exists(Path.Combine(CacheDir, "opencode.facts"))); // written just now: its mtime cannot tell the next write
+        Settle();
+        Find();
         Assert.True(File.Exists(Path.Combine(CacheDir, "opencode.facts")));
         Assert.Equal("First title", WarmEqualsCold().Single(s => s.Id == "ses_a").Title);
 
@@ -132,11 +135,20 @@ public sealed class CachedDiscoveryTests : IDisposable
         Execute(writer, "PRAGMA journal_mode=WAL");
         Execute(writer, "update session set title = 'Second title' where id = 'ses_a'");
         Assert.Equal(mainBefore, (new FileInfo(OpenCodeDb).Length, File.GetLastWriteTimeUtc(OpenCodeDb)));
+        Settle();
         Assert.Equal("Second title", WarmEqualsCold().Single(s => s.Id == "ses_a").Title);
 
         Execute(writer, "insert into session (id, project_id, slug, directory, title, version, time_created, time_updated) " +
                         "values ('ses_b', 'global', 's', '/', 'New one', '1', 1763000000000, 1763000000000)");
+        Settle();
         Assert.Contains(WarmEqualsCold(), s => s.Id == "ses_b");
+    }
+
+    /// <summary>Dates opencode's database files a minute back, as if written long enough ago for their mtimes to be trusted.</summary>
+    private void Settle()
+    {
+        foreach (var f in new[] { OpenCodeDb, OpenCodeDb + "-wal" }.Where(File.Exists))
+            File.SetLastWriteTimeUtc(f, File.GetLastWriteTimeUtc(f).AddMinutes(-1));
     }
 
     [Fact]

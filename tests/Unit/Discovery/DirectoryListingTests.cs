@@ -47,6 +47,16 @@ public sealed class DirectoryListingTests : IDisposable
     }
 
     [Fact]
+    public void Both_listings_keep_a_folder_path_as_given()
+    {
+        var root = Tree();
+        var asGiven = Path.Combine(root, "sub", "..") + Path.DirectorySeparatorChar + Path.DirectorySeparatorChar;
+        var listed = DirectoryListing.Managed(asGiven, null, recurse: false, includeDirectories: true);
+        Assert.All(listed, e => Assert.StartsWith(asGiven, e.FullPath, StringComparison.Ordinal));
+        Assert.Equal(Describe(listed), Describe(DirectoryListing.Read(asGiven)));
+    }
+
+    [Fact]
     public void A_broken_link_or_a_missing_folder_is_answered_like_the_runtime_does()
     {
         var root = Tree();

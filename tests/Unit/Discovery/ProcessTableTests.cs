@@ -14,7 +14,8 @@ public class ProcessTableTests
             return;
         }
         var marker = $"Zz-Probe-{Guid.NewGuid():N}";
-        using var child = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 30", marker]) { UseShellExecute = false })!;
+        // `read` is a shell builtin: one process (no forked child sharing the command line for a moment), blocked on stdin.
+        using var child = Process.Start(new ProcessStartInfo("sh", ["-c", "read line", marker]) { UseShellExecute = false, RedirectStandardInput = true })!;
         try
         {
             // Until the child has exec'd, /proc shows the parent's command line: wait for the exec (bounded).
@@ -27,7 +28,7 @@ public class ProcessTableTests
             }
             var found = Assert.Single(matches);
             Assert.Equal(child.Id, found.Pid);
-            Assert.Equal($"sh -c sleep 30 {marker}", found.CommandLine);
+            Assert.Equal($"sh -c read line {marker}", found.CommandLine);
             Assert.Empty(ProcessTable.Read().Matching(marker + "-absent"));
         }
         finally

@@ -30,15 +30,24 @@ public sealed class GeminiProvider : IAgentProvider
         foreach (var slugDir in Sorted(DirectoryListing.Read(tmp, NoFiles)))
         {
             if (!slugDir.IsDirectory) continue;
-            // One listing of the project folder tells which sessions have a sidecar folder; one of chats/ gives every chat's stat.
-            var folders = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var e in DirectoryListing.Read(slugDir.FullPath, NoFiles)) folders.Add(e.Name);
-            if (!folders.Contains("chats")) continue;
-            var project = new GeminiFolder(slugDir.FullPath, folders, projects, home, store, roots);
-            var chats = DirectoryListing.Read(Path.Combine(slugDir.FullPath, "chats"), IsChat);
-            found.AddRange(ReadProject(project, Sorted(chats), null, context));
-            foreach (var sub in chats)
-                if (sub.IsDirectory) found.AddRange(ReadProject(project, Sorted(DirectoryListing.Read(sub.FullPath, IsChat)), sub.Name, context));
+            try
+            {
+                // One listing of the project folder tells which sessions have a sidecar folder; one of chats/ gives every chat's stat.
+                var folders = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var e in DirectoryListing.Read(slugDir.FullPath, NoFiles)) folders.Add(e.Name);
+                if (!folders.Contains("chats")) continue;
+                var project = new GeminiFolder(slugDir.FullPath, folders, projects, home, store, roots);
+                var chats = DirectoryListing.Read(Path.Combine(slugDir.FullPath, "chats"), IsChat);
+                var inProject = new List<AgentSession>(ReadProject(project, Sorted(chats), null, context));
+                foreach (var sub in chats)
+                    if (sub.IsDirectory) inProject.AddRange(ReadProject(project, Sorted(DirectoryListing.Read(sub.FullPath, IsChat)), sub.Name, context));
+                found.AddRange(inProject);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Removed by Gemini's clean-up while listed, unreadable, or a name that does not decode: the other projects go on.
+                context.Warn(slugDir.FullPath, $"could not be listed ({ex.Message}); its sessions were skipped.");
+            }
         }
         return GeminiLiveness.Mark(found, context.Processes);
     }

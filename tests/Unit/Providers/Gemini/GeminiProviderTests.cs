@@ -61,6 +61,23 @@ public class GeminiProviderTests
     }
 
     [Fact]
+    public void A_project_folder_that_cannot_be_listed_is_a_warning_and_the_other_projects_are_read()
+    {
+        using var t = new TempDir("gem");
+        var repo = GitRepo(t.Combine("code", "My App"), "main");
+        Registry(Home(t), (repo, "my-app"));
+        WriteFile(Path.Combine(Home(t), "tmp", "my-app", "chats", "session-2026-11-20T09-00-0b6e5c1a.jsonl"), Jsonl());
+        // A name that is not UTF-8 cannot be opened under its decoded name (the same failure as a folder removed mid-scan).
+        var made = SameSession.Core.Infrastructure.ProcessRunner.Run("bash", ["-c", "mkdir -p \"$0\"/$'proj\\xff'/chats", Path.Combine(Home(t), "tmp")], timeout: TimeSpan.FromSeconds(30));
+        Assert.True(made.Succeeded, made.StdErr);
+
+        var (sessions, warnings) = Discover(new GeminiProvider(), Env(t));
+
+        Assert.Equal(Sid, Assert.Single(sessions).Id);
+        Assert.Contains(warnings, w => w.Contains("proj", StringComparison.Ordinal) && w.Contains("could not be listed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reads_a_legacy_json_chat_and_an_upgraded_pair_is_one_session()
     {
         using var t = new TempDir("gem");
