@@ -7,9 +7,11 @@ namespace SameSession.Core.Infrastructure;
 /// </summary>
 internal static class ParallelWork
 {
-    public static void For(int count, Action<int> body)
+    /// <summary>Runs <paramref name="body"/> for 0..count-1 on up to <paramref name="maxThreads"/> threads (the caller's included;
+    /// default: one per core). After a body throws, the remaining indices are skipped and the first exception is rethrown.</summary>
+    public static void For(int count, Action<int> body, int maxThreads = int.MaxValue)
     {
-        var helpers = Math.Min(Environment.ProcessorCount, count) - 1;
+        var helpers = Math.Min(Math.Min(Environment.ProcessorCount, maxThreads), count) - 1;
         if (helpers <= 0)
         {
             for (var i = 0; i < count; i++) body(i);

@@ -176,26 +176,20 @@ public sealed class GroupCommit
     private static ConcurrentDictionary<Member, Exception> OnAllCores(List<(Member Member, JournalStep Step)> items, Action<JournalStep> act)
     {
         var failed = new ConcurrentDictionary<Member, Exception>();
-        SimulatedCrashException? crash = null;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, MaxThreads) };
-        Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), options, (item, loop) =>
+        // A simulated crash propagates out of the loop, which then starts no further item: as a killed process would.
+        ParallelWork.For(items.Count, i =>
         {
-            if (Volatile.Read(ref crash) is not null || failed.ContainsKey(item.Member)) return;
+            var (member, step) = items[i];
+            if (failed.ContainsKey(member)) return;
             try
             {
-                act(item.Step);
+                act(step);
             }
-            catch (SimulatedCrashException ex)
+            catch (Exception ex) when (ex is not SimulatedCrashException)
             {
-                Interlocked.CompareExchange(ref crash, ex, null);
-                loop.Stop();
+                failed.TryAdd(member, ex);
             }
-            catch (Exception ex)
-            {
-                failed.TryAdd(item.Member, ex);
-            }
-        });
-        if (crash is not null) throw crash;
+        }, MaxThreads);
         return failed;
     }
 
