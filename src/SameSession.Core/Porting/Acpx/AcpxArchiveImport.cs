@@ -102,7 +102,7 @@ public sealed class AcpxArchiveImport(AgentEnvironment environment, IOperationOb
     /// <summary>A record this archive already made here: imported_from names the same source record and export, and the cwd agrees.</summary>
     private static string? AlreadyImported(string sessionsDir, AcpxArchiveHeader header, string cwd)
     {
-        foreach (var (file, r) in Records(sessionsDir))
+        foreach (var (file, r) in AcpxOpenRecords.Records(sessionsDir))
             if (r["imported_from"] is JsonObject from && (string?)from["record_id"] == header.RecordId
                 && (string?)from["exported_at"] == header.ExportedAt && (string?)r["cwd"] == cwd && (string?)r["acpx_record_id"] is { } id)
                 return id;
@@ -114,8 +114,8 @@ public sealed class AcpxArchiveImport(AgentEnvironment environment, IOperationOb
     {
         var name = Str(header.State, "name") ?? header.Name;
         var acpId = Str(header.State, "acp_session_id");
-        var clashes = Records(sessionsDir)
-            .Where(x => ((bool?)x.Record["closed"] != true && (string?)x.Record["agent_command"] == header.Agent && (string?)x.Record["cwd"] == cwd && (string?)x.Record["name"] == name)
+        var clashes = AcpxOpenRecords.Records(sessionsDir)
+            .Where(x => AcpxOpenRecords.IsOpenFor(x.Record, header.Agent, cwd, name)
                 || (acpId is not null && (string?)x.Record["acp_session_id"] == acpId))
             .Select(x => (x.File, Id: (string?)x.Record["acpx_record_id"] ?? x.File))
             .ToList();
@@ -125,18 +125,6 @@ public sealed class AcpxArchiveImport(AgentEnvironment environment, IOperationOb
         throw new SameSessionException(live.Id is not null ? ErrorIds.SessionLocked : ErrorIds.DestinationExists,
             $"acpx already has session {id} for {header.Agent} in {cwd}{(name is null ? "" : $" named '{name}'")} or for provider session {acpId}{(live.Id is not null ? ", and it is running" : "")}; " +
             "close or remove it (acpx <agent> sessions close / prune), or import with -Destination elsewhere.", file);
-    }
-
-    private static IEnumerable<(string File, JsonObject Record)> Records(string sessionsDir)
-    {
-        foreach (var file in Directory.EnumerateFiles(sessionsDir, "*.json"))
-        {
-            JsonObject? record = null;
-            try { record = JsonFileText.ReadObject(file); }
-            catch (JsonException) { }
-            catch (InvalidOperationException) { }
-            if (record is not null && (string?)record["schema"] == AcpxNames.Schema) yield return (file, record);
-        }
     }
 
     private AgentSession Find(string id) => Find(id, required: true)!;
