@@ -81,14 +81,16 @@ public sealed class MoveOperation
     {
         foreach (var byAgent in committed.GroupBy(p => p.Session.Provider))
         {
+            ChangeSet? changes = null;
             try
             {
-                if (RebinderRegistry.For(byAgent.Key).AfterBatch([.. byAgent], _env) is { IsEmpty: false } changes)
-                    new JournalTransaction(_journal, _injector).Apply(changes);
+                changes = RebinderRegistry.For(byAgent.Key).AfterBatch([.. byAgent], _env);
+                if (changes is { IsEmpty: false }) new JournalTransaction(_journal, _injector).Apply(changes);
             }
             catch (Exception ex) when (ex is SameSessionException or IOException or UnauthorizedAccessException)
             {
-                _observer.Warning($"The {byAgent.Key} sessions moved, but what follows them afterwards did not ({ex.Message}); moving them again retries it.");
+                // The sessions are already moved (and skip as "already there" when moved again): say what is left to do by hand.
+                _observer.Warning($"The {byAgent.Key} sessions moved, but \"{changes?.Description ?? "the follow-up after the batch"}\" failed ({ex.Message}); the sessions keep their new place, and that step is left for you to do.");
             }
         }
     }
