@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace SameSession.Cli;
 
-/// <summary>One top-level `samesession` command. Program finds every implementation by reflection.</summary>
+/// <summary>One top-level `samesession` command; each is listed in <see cref="Program.Commands"/>.</summary>
 internal interface ICliCommand
 {
     Command Create();
