@@ -37,7 +37,14 @@ public class SessionListJsonTests
     {
         // Reflection serialization covers every public property, so a property added to AgentSession and not to the
         // writer makes these differ.
-        IReadOnlyList<AgentSession>[] lists = [[], [Sparse], [Full, Sparse, Full with { Created = null, Files = [] }]];
+        IReadOnlyList<AgentSession>[] lists =
+        [
+            [], [Sparse], [Full, Sparse, Full with { Created = null, Files = [] }],
+            [Full with { Title = PrintableAscii(), FirstPrompt = "emoji \U0001F600, DEL \u007f, C1 \u0085, NBSP \u00a0, BOM \ufeff, lone \ud800 surrogate", Files = ["\u2028\u2029", ""] }],
+            [Full with { Title = new string('x', 200_000), Note = "ünï" + new string('\u00e9', 70_000) }],
+            [Sparse with { Created = new DateTimeOffset(2026, 5, 6, 7, 8, 9, TimeSpan.FromMinutes(-330)).AddTicks(1), Updated = new DateTimeOffset(2026, 5, 6, 7, 8, 9, TimeSpan.FromHours(14)).AddTicks(1_234_500) }],
+            [.. Enumerable.Range(0, 3000).Select(i => Full with { Id = $"ses_{i}", MessageCount = -i, SizeBytes = long.MinValue + i })],
+        ];
         foreach (var list in lists)
         {
             var expected = JsonSerializer.Serialize(list, CliJson.Options);
@@ -45,5 +52,12 @@ public class SessionListJsonTests
             SessionListJson.Write(buffer, list);
             Assert.Equal(expected, Encoding.UTF8.GetString(buffer.ToArray()));
         }
+    }
+
+    private static string PrintableAscii()
+    {
+        var chars = new char[0x7f - 0x20];
+        for (var i = 0; i < chars.Length; i++) chars[i] = (char)(0x20 + i);
+        return new string(chars);
     }
 }

@@ -37,7 +37,8 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
         FileStream stream;
         try
         {
-            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            // Unbuffered: the reader reads in large chunks into its own buffer.
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -49,7 +50,7 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
         }
         try
         {
-            // Streamed through a small buffer: a whole-file array would be a large-object allocation, and those cost a full GC.
+            // Streamed through one pooled chunk: a whole-file array would be a large-object allocation, and those cost a full GC.
             using (stream) return new FactsStore<T>(file, codec, Parse(stream, codec), dirty: false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException or OverflowException)
@@ -70,7 +71,7 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
     private static ConcurrentDictionary<string, Entry> Parse(FileStream stream, IFactsCodec<T> codec)
     {
         var length = stream.Length;
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        using var reader = new FactsFileReader(stream);
         if (length < 16 || reader.ReadInt32() != Magic) throw new InvalidDataException("not a SameSession cache file");
         var format = reader.ReadInt32();
         var version = reader.ReadInt32();
@@ -86,7 +87,7 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
             var extra = reader.ReadText();
             map[path] = new Entry(size, mtime, extra, codec.Read(reader)) { Touched = false };
         }
-        if (reader.ReadInt32() != EndMarker || stream.Position != length) throw new InvalidDataException("the file does not end where its entries do");
+        if (reader.ReadInt32() != EndMarker || !reader.AtEnd) throw new InvalidDataException("the file does not end where its entries do");
         return map;
     }
 
