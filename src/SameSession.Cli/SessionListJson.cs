@@ -35,6 +35,7 @@ internal static class SessionListJson
             for (var i = 0; i < sessions.Count; i++)
             {
                 if (i > 0) w.Raw(","u8);
+                SessionPrefetch.Ahead(sessions, i);
                 WriteSession(w, sessions[i]);
             }
             w.NewLine(0);

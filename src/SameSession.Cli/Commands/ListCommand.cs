@@ -58,8 +58,10 @@ internal sealed class ListCommand : ICliCommand
     internal static void Print(IReadOnlyList<AgentSession> sessions, TextWriter o)
     {
         o.WriteLine($"{"PROVIDER",-10} {"ID",-12} {"UPDATED",-16} {"MSGS",5}  {"TITLE",-40} DIRECTORY");
-        foreach (var s in sessions)
+        for (var i = 0; i < sessions.Count; i++)
         {
+            SessionPrefetch.Ahead(sessions, i);
+            var s = sessions[i];
             var updated = s.Updated?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
             o.WriteLine($"{s.Provider,-10} {s.ShortId,-12} {updated,-16} {s.MessageCount,5}  {Fit(s.Title, 40),-40} {s.Directory}");
         }

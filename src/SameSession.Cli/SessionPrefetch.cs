@@ -1,0 +1,34 @@
+using SameSession.Core.Infrastructure;
+using SameSession.Core.Sessions;
+
+namespace SameSession.Cli;
+
+/// <summary>
+/// Printing a long list is bound by memory latency, not by formatting: the sessions and their texts were built on
+/// several threads and are visited in date order, so nearly every field is a cache miss, one after another. Asking for
+/// the sessions a few places ahead (and, once those are in, for their texts) lets the misses overlap, and the session
+/// being printed finds its data in the cache.
+/// </summary>
+internal static class SessionPrefetch
+{
+    private const int ObjectsAhead = 16;
+    private const int TextsAhead = 8;
+
+    public static void Ahead(IReadOnlyList<AgentSession> sessions, int index)
+    {
+        if (index + ObjectsAhead < sessions.Count) CachePrefetch.Object(sessions[index + ObjectsAhead]);
+        if (index + TextsAhead >= sessions.Count) return;
+        var s = sessions[index + TextsAhead];
+        CachePrefetch.Object(s.Id);
+        CachePrefetch.Object(s.Title);
+        CachePrefetch.Object(s.Directory);
+        CachePrefetch.Object(s.ProjectRoot);
+        CachePrefetch.Object(s.ProjectId);
+        CachePrefetch.Object(s.GitBranch);
+        CachePrefetch.Object(s.ProviderVersion);
+        CachePrefetch.Object(s.FirstPrompt);
+        CachePrefetch.Object(s.Home);
+        CachePrefetch.Object(s.Files);
+        if (s.Files is { Count: > 0 } files) CachePrefetch.Object(files[0]);
+    }
+}
