@@ -24,24 +24,42 @@ internal static class SessionListJson
 
     public static void Write(Stream output, IReadOnlyList<AgentSession> sessions)
     {
-        using var w = new JsonListWriter(output);
         if (sessions.Count == 0)
         {
-            w.Raw("[]"u8);
+            output.Write("[]"u8);
+            return;
         }
-        else
+        var split = sessions.Count / 2;
+        var tail = SecondHalf<List<ArraySegment<byte>>>.Start(sessions.Count, () =>
+        {
+            using var t = new JsonListWriter(null);
+            WriteRange(t, sessions, split, sessions.Count);
+            return t.TakeChunks();
+        });
+        using (var w = new JsonListWriter(output))
         {
             w.Raw("["u8);
-            for (var i = 0; i < sessions.Count; i++)
-            {
-                if (i > 0) w.Raw(","u8);
-                SessionPrefetch.Ahead(sessions, i);
-                WriteSession(w, sessions[i]);
-            }
+            WriteRange(w, sessions, 0, tail is null ? sessions.Count : split);
+            w.Flush();
+        }
+        if (tail is not null) JsonListWriter.WriteChunks(output, tail.Result());
+        using (var w = new JsonListWriter(output))
+        {
             w.NewLine(0);
             w.Raw("]"u8);
+            w.Flush();
         }
-        w.Flush();
+    }
+
+    /// <summary>Sessions [from, to), each after a comma unless it is the first of the list.</summary>
+    private static void WriteRange(JsonListWriter w, IReadOnlyList<AgentSession> sessions, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (i > 0) w.Raw(","u8);
+            SessionPrefetch.Ahead(sessions, i);
+            WriteSession(w, sessions[i]);
+        }
     }
 
     private static void WriteSession(JsonListWriter w, AgentSession s)
@@ -128,9 +146,11 @@ internal static class SessionListJson
         return [.. bytes];
     }
 
-    /// <summary>One buffer handed to the stream whenever the next piece does not fit (grown only for a longer text).</summary>
-    private sealed class JsonListWriter(Stream output) : IDisposable
+    /// <summary>One buffer handed to the stream whenever the next piece does not fit (grown only for a longer text); without a
+    /// stream, the filled buffers are kept, in order, for <see cref="TakeChunks"/>.</summary>
+    private sealed class JsonListWriter(Stream? output) : IDisposable
     {
+        private List<ArraySegment<byte>>? _chunks = output is null ? [] : null;
         private const int BufferSize = 1 << 16; // below the large-object size
         private static readonly byte[] Eol = Encoding.UTF8.GetBytes(Environment.NewLine);
         private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -247,8 +267,35 @@ internal static class SessionListJson
         public void Flush()
         {
             if (_length == 0) return;
-            output.Write(_buffer, 0, _length);
+            if (output is not null)
+            {
+                output.Write(_buffer, 0, _length);
+            }
+            else
+            {
+                _chunks!.Add(new ArraySegment<byte>(_buffer, 0, _length));
+                _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            }
             _length = 0;
+        }
+
+        /// <summary>Everything written, as pooled buffers (see <see cref="WriteChunks"/>).</summary>
+        public List<ArraySegment<byte>> TakeChunks()
+        {
+            Flush();
+            var chunks = _chunks!;
+            _chunks = [];
+            return chunks;
+        }
+
+        /// <summary>Writes chunks taken from another writer and returns their buffers to the pool.</summary>
+        public static void WriteChunks(Stream output, List<ArraySegment<byte>> chunks)
+        {
+            foreach (var c in chunks)
+            {
+                output.Write(c.Array!, c.Offset, c.Count);
+                ArrayPool<byte>.Shared.Return(c.Array!);
+            }
         }
 
         public void Dispose()

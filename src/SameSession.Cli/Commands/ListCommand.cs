@@ -58,14 +58,43 @@ internal sealed class ListCommand : ICliCommand
     internal static void Print(IReadOnlyList<AgentSession> sessions, TextWriter o)
     {
         o.WriteLine($"{"PROVIDER",-10} {"ID",-12} {"UPDATED",-16} {"MSGS",5}  {"TITLE",-40} DIRECTORY");
-        for (var i = 0; i < sessions.Count; i++)
+        var split = sessions.Count / 2;
+        var newLine = o.NewLine;
+        var culture = CultureInfo.CurrentCulture;
+        var tail = SecondHalf<StringWriter>.Start(sessions.Count, () =>
+        {
+            // The rows are formatted with this thread's culture wherever they are formatted.
+            var previous = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = culture;
+            try
+            {
+                var t = new StringWriter(CultureInfo.InvariantCulture) { NewLine = newLine };
+                PrintRows(sessions, split, sessions.Count, t);
+                return t;
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = previous;
+            }
+        });
+        PrintRows(sessions, 0, tail is null ? sessions.Count : split, o);
+        if (tail is not null)
+        {
+            using var rows = tail.Result();
+            o.Write(rows.GetStringBuilder());
+        }
+        o.WriteLine($"{sessions.Count} session(s)");
+    }
+
+    private static void PrintRows(IReadOnlyList<AgentSession> sessions, int from, int to, TextWriter o)
+    {
+        for (var i = from; i < to; i++)
         {
             SessionPrefetch.Ahead(sessions, i);
             var s = sessions[i];
             var updated = s.Updated?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
             o.WriteLine($"{s.Provider,-10} {s.ShortId,-12} {updated,-16} {s.MessageCount,5}  {Fit(s.Title, 40),-40} {s.Directory}");
         }
-        o.WriteLine($"{sessions.Count} session(s)");
     }
 
     private static string Fit(string? text, int width)
