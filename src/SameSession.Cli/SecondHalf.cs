@@ -14,7 +14,8 @@ internal sealed class SecondHalf<T>
     public const int MinimumItems = 1000;
 
     private readonly Func<T> _format;
-    private readonly ManualResetEventSlim _done = new();
+    private readonly object _gate = new();
+    private bool _done;
     private int _claimed;
     private T? _result;
     private Exception? _failure;
@@ -34,8 +35,10 @@ internal sealed class SecondHalf<T>
     public T Result()
     {
         if (Interlocked.Exchange(ref _claimed, 1) == 0) Format();
-        else _done.Wait();
-        _done.Dispose();
+        lock (_gate)
+        {
+            while (!_done) Monitor.Wait(_gate);
+        }
         if (_failure is not null) ExceptionDispatchInfo.Throw(_failure);
         return _result!;
     }
@@ -57,7 +60,11 @@ internal sealed class SecondHalf<T>
         }
         finally
         {
-            _done.Set();
+            lock (_gate)
+            {
+                _done = true;
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 }

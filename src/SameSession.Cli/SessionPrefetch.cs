@@ -16,19 +16,19 @@ internal static class SessionPrefetch
 
     public static void Ahead(IReadOnlyList<AgentSession> sessions, int index)
     {
-        if (index + ObjectsAhead < sessions.Count) CachePrefetch.Object(sessions[index + ObjectsAhead]);
+        if (index + ObjectsAhead < sessions.Count) CachePrefetch.Fetch(sessions[index + ObjectsAhead]);
         if (index + TextsAhead >= sessions.Count) return;
         var s = sessions[index + TextsAhead];
-        CachePrefetch.Object(s.Id);
-        CachePrefetch.Object(s.Title);
-        CachePrefetch.Object(s.Directory);
-        CachePrefetch.Object(s.ProjectRoot);
-        CachePrefetch.Object(s.ProjectId);
-        CachePrefetch.Object(s.GitBranch);
-        CachePrefetch.Object(s.ProviderVersion);
-        CachePrefetch.Object(s.FirstPrompt);
-        CachePrefetch.Object(s.Home);
-        CachePrefetch.Object(s.Files);
-        if (s.Files is { Count: > 0 } files) CachePrefetch.Object(files[0]);
+        CachePrefetch.Fetch(s.Id);
+        CachePrefetch.Fetch(s.Title);
+        CachePrefetch.Fetch(s.Directory);
+        CachePrefetch.Fetch(s.ProjectRoot);
+        CachePrefetch.Fetch(s.ProjectId);
+        CachePrefetch.Fetch(s.GitBranch);
+        CachePrefetch.Fetch(s.ProviderVersion);
+        CachePrefetch.Fetch(s.FirstPrompt);
+        CachePrefetch.Fetch(s.Home);
+        CachePrefetch.Fetch(s.Files);
+        if (s.Files is { Count: > 0 } files) CachePrefetch.Fetch(files[0]);
     }
 }

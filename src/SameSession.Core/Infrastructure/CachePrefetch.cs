@@ -11,7 +11,7 @@ namespace SameSession.Core.Infrastructure;
 public static class CachePrefetch
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Object(object? value)
+    public static unsafe void Fetch(object? value)
     {
         // The reference is the object's address; the hint never faults, so an object moved by the GC meanwhile only misses.
         if (value is not null && Sse.IsSupported) Sse.Prefetch0((void*)Unsafe.As<object, nint>(ref value));
