@@ -13,12 +13,13 @@ internal static class CodexSessionReader
     /// <summary>The thread id at the end of <c>rollout-&lt;local time&gt;-&lt;uuid&gt;.jsonl[.zst]</c>.</summary>
     public static string? IdFromFileName(string path)
     {
-        var name = Path.GetFileName(path);
+        // On spans: only the id itself becomes a string (a listing passes every rollout through here).
+        var name = Path.GetFileName(path.AsSpan());
         var stem = name.EndsWith(".jsonl.zst", StringComparison.Ordinal) ? name[..^".jsonl.zst".Length]
-            : name.EndsWith(".jsonl", StringComparison.Ordinal) ? name[..^".jsonl".Length] : null;
-        if (stem is null || stem.Length < UuidLength) return null;
+            : name.EndsWith(".jsonl", StringComparison.Ordinal) ? name[..^".jsonl".Length] : [];
+        if (stem.Length < UuidLength) return null;
         var id = stem[^UuidLength..];
-        return Guid.TryParse(id, out _) ? id : null;
+        return Guid.TryParse(id, out _) ? id.ToString() : null;
     }
 
     public static AgentSession? Read(ListedEntry file, string id, bool inArchive, CodexFacts facts, DiscoveryContext context)
