@@ -32,15 +32,24 @@ public sealed class AcpxProvider : IAgentProvider
         listing.Sort(static (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
         var locks = AcpxLocks.Load(home, context);
         var roots = context.Roots;
-        var found = new List<AgentSession>();
+        var records = new List<ListedEntry>();
         foreach (var file in listing)
         {
             if (file.IsDirectory || !file.Name.EndsWith(".json", StringComparison.Ordinal)) continue;
             if (file.Name == "index.json") continue; // a legacy cache acpx ignores
             if (context.IdFilter is not null && !context.MayMatchId(Uri.UnescapeDataString(file.Name[..^".json".Length]))) continue;
-            var facts = store?.Get(file.FullPath, file.Size, file.LastWriteUtc) ?? Parse(file, sessionsDir, store, context);
-            if (facts is not null) found.Add(Describe(file, facts, files, home, locks, roots, context));
+            records.Add(file);
         }
+        // Records are independent: described on every core, kept in listing order.
+        var described = new AgentSession?[records.Count];
+        ParallelWork.For(records.Count, i =>
+        {
+            var file = records[i];
+            var facts = store?.Get(file.FullPath, file.Size, file.LastWriteUtc) ?? Parse(file, sessionsDir, store, context);
+            if (facts is not null) described[i] = Describe(file, facts, files, home, locks, roots, context);
+        });
+        var found = new List<AgentSession>(records.Count);
+        foreach (var s in described) if (s is not null) found.Add(s);
         return found;
     }
 

@@ -17,6 +17,7 @@ internal sealed class GeminiProjectMap
 
     /// <summary>Project paths in the order they became known; hashed only when a folder is not found by name.</summary>
     private readonly List<string> _paths = [];
+    private readonly object _gate = new();
     private int _hashed;
 
     public const string Marker = ".project_root";
@@ -29,7 +30,7 @@ internal sealed class GeminiProjectMap
     {
         get
         {
-            LoadMarkers();
+            lock (_gate) LoadMarkers();
             return _slugToPath;
         }
     }
@@ -79,12 +80,16 @@ internal sealed class GeminiProjectMap
     public string? PathFor(string slugDir, string? projectHash)
     {
         var slug = Path.GetFileName(slugDir);
-        if (_slugToPath.TryGetValue(slug, out var p)) return p;
-        LoadMarkers();
-        if (_slugToPath.TryGetValue(slug, out p)) return p;
-        var hashes = HashToPath();
-        if (hashes.TryGetValue(slug, out p)) return p;
-        return projectHash is not null && hashes.TryGetValue(projectHash, out p) ? p : null;
+        // Discovery asks from several threads; the markers and hashes are filled in on first need.
+        lock (_gate)
+        {
+            if (_slugToPath.TryGetValue(slug, out var p)) return p;
+            LoadMarkers();
+            if (_slugToPath.TryGetValue(slug, out p)) return p;
+            var hashes = HashToPath();
+            if (hashes.TryGetValue(slug, out p)) return p;
+            return projectHash is not null && hashes.TryGetValue(projectHash, out p) ? p : null;
+        }
     }
 
     public static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(path)));

@@ -26,30 +26,39 @@ public sealed class GeminiProvider : IAgentProvider
         var projects = GeminiProjectMap.Load(home, context);
         var store = context.CacheStore(GeminiChatCache.StoreName, GeminiChatCache.Codec);
         var roots = context.Roots;
+        var slugDirs = new List<ListedEntry>();
+        foreach (var e in Sorted(DirectoryListing.Read(tmp, NoFiles))) if (e.IsDirectory) slugDirs.Add(e);
+        // Project folders are independent: read on every core (Gemini is often the last agent still being read), kept in folder order.
+        var perProject = new List<AgentSession>?[slugDirs.Count];
+        ParallelWork.For(slugDirs.Count, i => perProject[i] = ReadSlugDir(slugDirs[i], projects, home, store, roots, context));
         var found = new List<AgentSession>();
-        foreach (var slugDir in Sorted(DirectoryListing.Read(tmp, NoFiles)))
-        {
-            if (!slugDir.IsDirectory) continue;
-            try
-            {
-                // One listing of the project folder tells which sessions have a sidecar folder; one of chats/ gives every chat's stat.
-                var folders = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var e in DirectoryListing.Read(slugDir.FullPath, NoFiles)) folders.Add(e.Name);
-                if (!folders.Contains("chats")) continue;
-                var project = new GeminiFolder(slugDir.FullPath, folders, projects, home, store, roots);
-                var chats = DirectoryListing.Read(Path.Combine(slugDir.FullPath, "chats"), IsChat);
-                var inProject = new List<AgentSession>(ReadProject(project, Sorted(chats), null, context));
-                foreach (var sub in chats)
-                    if (sub.IsDirectory) inProject.AddRange(ReadProject(project, Sorted(DirectoryListing.Read(sub.FullPath, IsChat)), sub.Name, context));
-                found.AddRange(inProject);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Removed by Gemini's clean-up while listed, unreadable, or a name that does not decode: the other projects go on.
-                context.Warn(slugDir.FullPath, $"could not be listed ({ex.Message}); its sessions were skipped.");
-            }
-        }
+        foreach (var sessions in perProject) if (sessions is not null) found.AddRange(sessions);
         return GeminiLiveness.Mark(found, context.Processes);
+    }
+
+    /// <summary>The sessions of one project folder (null when it has no chats/), or none with a warning when it cannot be listed.</summary>
+    private static List<AgentSession>? ReadSlugDir(ListedEntry slugDir, GeminiProjectMap projects, string home, FactsStore<GeminiChat>? store,
+        ProjectRootFinder roots, DiscoveryContext context)
+    {
+        try
+        {
+            // One listing of the project folder tells which sessions have a sidecar folder; one of chats/ gives every chat's stat.
+            var folders = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in DirectoryListing.Read(slugDir.FullPath, NoFiles)) folders.Add(e.Name);
+            if (!folders.Contains("chats")) return null;
+            var project = new GeminiFolder(slugDir.FullPath, folders, projects, home, store, roots);
+            var chats = DirectoryListing.Read(Path.Combine(slugDir.FullPath, "chats"), IsChat);
+            var inProject = new List<AgentSession>(ReadProject(project, Sorted(chats), null, context));
+            foreach (var sub in chats)
+                if (sub.IsDirectory) inProject.AddRange(ReadProject(project, Sorted(DirectoryListing.Read(sub.FullPath, IsChat)), sub.Name, context));
+            return inProject;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Removed by Gemini's clean-up while listed, unreadable, or a name that does not decode: the other projects go on.
+            context.Warn(slugDir.FullPath, $"could not be listed ({ex.Message}); its sessions were skipped.");
+            return null;
+        }
     }
 
     private static bool NoFiles(ReadOnlySpan<char> name) => false;
