@@ -71,14 +71,25 @@ internal static unsafe partial class LinuxDirectoryListing
                 // A symbolic link (or an unknown type) to a folder is a folder, as for the runtime's enumeration; a broken one is a file.
                 if (type != TypeDirectory && type != TypeRegular && Stat(fd, raw + DirentName, stat, FollowLinks))
                     isDirectory = (BitConverter.ToUInt16(stat[StatxMode..]) & ModeTypeMask) == ModeDirectory;
-                var name = Decode(nameBytes, chars);
                 if (isDirectory)
                 {
-                    if (includeDirectories) list.Add(new ListedEntry(name, Path.Join(directory, name), true, 0, default));
-                    subfolders?.Enqueue(Path.Join(directory, name));
+                    var folder = Decode(nameBytes, chars);
+                    if (includeDirectories) list.Add(new ListedEntry(folder, Path.Join(directory, folder), true, 0, default));
+                    subfolders?.Enqueue(Path.Join(directory, folder));
                     continue;
                 }
-                if (wantFile is not null && !wantFile(name)) continue;
+                // A file the caller does not want is judged on the decoded characters, before any string is made for it.
+                string name;
+                if (nameBytes.Length <= chars.Length && Encoding.UTF8.TryGetChars(nameBytes, chars, out var length))
+                {
+                    if (wantFile is not null && !wantFile(chars[..length])) continue;
+                    name = new string(chars[..length]);
+                }
+                else
+                {
+                    name = Encoding.UTF8.GetString(nameBytes);
+                    if (wantFile is not null && !wantFile(name)) continue;
+                }
                 // A file's own size and mtime (a link's, not its target's), as the runtime reports them.
                 if (!Stat(fd, raw + DirentName, stat, NoFollow)) return false;
                 list.Add(new ListedEntry(name, Path.Join(directory, name), false, BitConverter.ToInt64(stat[StatxFileSize..]), MtimeOf(stat)));
