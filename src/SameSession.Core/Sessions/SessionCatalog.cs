@@ -47,7 +47,7 @@ public sealed class SessionCatalog
     /// <summary>Sorted by Updated (newest first), then provider, then id; stable; the first <paramref name="latest"/> when positive.</summary>
     private static List<AgentSession> NewestFirst(List<AgentSession> sessions, int latest)
     {
-        // Compared by a precomputed key (newest first); only equal times look at the sessions.
+        // Sorted by a precomputed key (newest first) as plain numbers; only runs of equal times look at the sessions.
         var keys = new long[sessions.Count];
         var order = new int[sessions.Count];
         for (var i = 0; i < order.Length; i++)
@@ -55,17 +55,26 @@ public sealed class SessionCatalog
             keys[i] = -(sessions[i].Updated ?? DateTimeOffset.MinValue).UtcTicks;
             order[i] = i;
         }
-        // Array.Sort over int[] with a Comparison is precompiled in the framework; a (long, int) pair sort would be compiled at start-up.
-        Array.Sort(order, (a, b) =>
+        Array.Sort(keys, order);
+        IComparer<int>? ties = null;
+        for (var start = 0; start < keys.Length;)
         {
-            var c = keys[a].CompareTo(keys[b]);
-            if (c != 0) return c;
-            var x = sessions[a];
-            var y = sessions[b];
-            c = x.Provider.CompareTo(y.Provider);
-            if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
-            return c != 0 ? c : a.CompareTo(b);
-        });
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1)
+            {
+                ties ??= Comparer<int>.Create((a, b) =>
+                {
+                    var x = sessions[a];
+                    var y = sessions[b];
+                    var c = x.Provider.CompareTo(y.Provider);
+                    if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
+                    return c != 0 ? c : a.CompareTo(b);
+                });
+                Array.Sort(order, start, end - start, ties);
+            }
+            start = end;
+        }
         var count = latest > 0 ? Math.Min(latest, order.Length) : order.Length;
         var sorted = new List<AgentSession>(count);
         for (var i = 0; i < count; i++) sorted.Add(sessions[order[i]]);

@@ -166,6 +166,32 @@ public sealed class SessionCatalogTests
         new SessionCatalog(_env, providers, PathRules.Unix).Find(new SessionQuery { Providers = [AgentProvider.Gemini] }, _observer);
         Assert.Contains(_observer.Warnings, w => w.StartsWith(missing, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Sessions_are_newest_first_then_by_provider_and_id_with_ties_and_missing_times_kept_stable()
+    {
+        // Many equal times (and sessions without one) across agents, so the tie-break decides most of the order.
+        var random = new Random(7);
+        AgentSession Make(AgentProvider p, int i) => new()
+        {
+            Provider = p,
+            Id = $"id-{random.Next(40):D2}",
+            Title = $"{p} {i}",
+            Updated = random.Next(5) == 0 ? null : T0.AddMinutes(random.Next(6)).ToOffset(TimeSpan.FromHours(random.Next(3))),
+        };
+        var kinds = new[] { AgentProvider.Gemini, AgentProvider.ClaudeCode, AgentProvider.Codex };
+        var providers = kinds.Select(k => (IAgentProvider)new FakeProvider(k, _existingHome, [.. Enumerable.Range(0, 300).Select(i => Make(k, i))])).ToList();
+        var merged = kinds.Order().SelectMany(k => providers.Single(p => p.Kind == k).Discover(null!)).ToList();
+        var expected = merged.Select((s, i) => (s, i))
+            .OrderByDescending(x => (x.s.Updated ?? DateTimeOffset.MinValue).UtcTicks)
+            .ThenBy(x => x.s.Provider).ThenBy(x => x.s.Id, StringComparer.Ordinal).ThenBy(x => x.i)
+            .Select(x => x.s.Title).ToList();
+
+        var found = new SessionCatalog(_env, providers, PathRules.Unix).Find(SessionQuery.All, _observer);
+
+        Assert.Equal(expected, found.Select(s => s.Title).ToList());
+        Assert.Equal(expected.Take(17), new SessionCatalog(_env, providers, PathRules.Unix).Find(new SessionQuery { Latest = 17 }, _observer).Select(s => s.Title));
+    }
 }
 
 public sealed class PathRulesTests

@@ -22,12 +22,17 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
     private readonly ConcurrentDictionary<string, Entry> _entries;
     private volatile bool _dirty;
 
+    /// <summary>Loaded entries not yet looked at in this run: when none is left (a full listing), there is nothing to prune
+    /// and saving an unchanged store does not walk the entries.</summary>
+    private int _unlooked;
+
     private FactsStore(string file, IFactsCodec<T> codec, ConcurrentDictionary<string, Entry> entries, bool dirty)
     {
         _file = file;
         _codec = codec;
         _entries = entries;
         _dirty = dirty;
+        _unlooked = entries.Count;
     }
 
     public static FactsStore<T> Load(string file, IFactsCodec<T> codec, IOperationObserver observer)
@@ -95,7 +100,7 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
     public T? Get(string path, long size, DateTime lastWriteUtc, string? extraKey = null)
     {
         if (!_entries.TryGetValue(path, out var e)) return null;
-        e.Touched = true;
+        if (e.Touch()) Interlocked.Decrement(ref _unlooked);
         return e.Size == size && e.Mtime == lastWriteUtc.Ticks && e.Extra == extraKey ? e.Facts : null;
     }
 
@@ -115,9 +120,12 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
     public bool Save(IOperationObserver observer)
     {
         // Only entries this run did not look at can be stale; a full listing touches every file it still sees.
-        foreach (var (path, entry) in _entries)
+        if (Volatile.Read(ref _unlooked) > 0)
         {
-            if (!entry.Touched && !File.Exists(path) && _entries.TryRemove(path, out _)) _dirty = true;
+            foreach (var (path, entry) in _entries)
+            {
+                if (!entry.Touched && !File.Exists(path) && _entries.TryRemove(path, out _)) _dirty = true;
+            }
         }
         if (!_dirty) return false;
         var temp = $"{_file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
@@ -164,7 +172,16 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
         public string? Extra { get; } = extra;
         public T Facts { get; } = facts;
 
+        private int _touched = 1;
+
         /// <summary>Looked at or written in this run (so not a candidate for pruning).</summary>
-        public bool Touched { get; set; } = true;
+        public bool Touched
+        {
+            get => Volatile.Read(ref _touched) != 0;
+            init => _touched = value ? 1 : 0;
+        }
+
+        /// <summary>Marks the entry looked at; true only for the call that did so first.</summary>
+        public bool Touch() => Interlocked.Exchange(ref _touched, 1) == 0;
     }
 }
