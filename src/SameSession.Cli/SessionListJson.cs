@@ -6,7 +6,7 @@ namespace SameSession.Cli;
 
 /// <summary>
 /// Writes a session list as JSON with a plain <see cref="Utf8JsonWriter"/>: byte-for-byte what the serializer with
-/// <see cref="CliJson.Options"/> writes (a unit test holds them equal), without the serializer's metadata set-up,
+/// <see cref="CliJson.Context"/> writes (a unit test holds them equal), without the serializer's metadata set-up,
 /// which costs a short-lived `samesession list` about a quarter of its run time.
 /// </summary>
 internal static class SessionListJson
