@@ -99,11 +99,17 @@ internal static unsafe partial class LinuxDirectoryListing
         fixed (byte* b = buffer) return Statx(directoryFd, name, flags, StatxBasicStats, b) == 0;
     }
 
-    private static DateTime MtimeOf(ReadOnlySpan<byte> stat)
+    private static DateTime MtimeOf(ReadOnlySpan<byte> stat) =>
+        UtcFromUnix(BitConverter.ToInt64(stat[StatxMtime..]), BitConverter.ToUInt32(stat[(StatxMtime + 8)..]));
+
+    /// <summary>A file time as UTC, clamped to DateTime's range: some filesystems (btrfs, XFS bigtime) store times
+    /// past year 9999 or before year 1, which must not end a provider's discovery.</summary>
+    internal static DateTime UtcFromUnix(long seconds, uint nanoseconds)
     {
-        var seconds = BitConverter.ToInt64(stat[StatxMtime..]);
-        var nanoseconds = BitConverter.ToUInt32(stat[(StatxMtime + 8)..]);
-        return DateTime.UnixEpoch.AddTicks(seconds * TimeSpan.TicksPerSecond + nanoseconds / 100);
+        const long MaxSeconds = 253402300799, MinSeconds = -62135596800;
+        if (seconds > MaxSeconds) return DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+        if (seconds < MinSeconds) return DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+        return DateTime.UnixEpoch.AddTicks(Math.Clamp(seconds * TimeSpan.TicksPerSecond + nanoseconds / 100, DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks, DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks));
     }
 
     [LibraryImport("libc", EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8)]
