@@ -155,4 +155,35 @@ public sealed class DescriptionCacheTests : IDisposable
         Assert.DoesNotContain(after.Observer.Verbose, m => m.Contains("could not", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFiles(CacheDir, "*.tmp"));
     }
+
+    [Fact]
+    public void A_save_removes_temp_files_abandoned_by_a_killed_run_but_not_recent_ones()
+    {
+        Find();
+        var abandoned = CacheFile("claude") + ".4242.0123456789abcdef.tmp";
+        var recent = CacheFile("claude") + ".4243.fedcba9876543210.tmp";
+        File.WriteAllBytes(abandoned, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-1));
+        File.WriteAllBytes(recent, [1, 2, 3]);
+        File.AppendAllText(_transcript, _claude.Prompt(ClaudeId, _cwd, "one more") + "\n");
+        Find();
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(recent));
+    }
+
+    [Fact]
+    public void A_corrupt_entry_count_is_refused_before_anything_is_allocated_for_it()
+    {
+        Find();
+        var file = CacheFile("claude");
+        var bytes = File.ReadAllBytes(file);
+        BitConverter.GetBytes(1 << 24).CopyTo(bytes, 12);   // magic, layout, codec version, then the count
+        File.WriteAllBytes(file, bytes);
+        var observer = new VerboseObserver();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var store = FactsStore<ClaudeTranscriptFacts>.Load(file, ClaudeTranscriptFacts.Codec, observer);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 * bytes.Length + (1 << 20), "the corrupt count pre-sized the map");
+        Assert.Empty(store.Paths);
+        Assert.Contains(observer.Verbose, m => m.Contains("out of range", StringComparison.Ordinal));
+    }
 }

@@ -34,12 +34,14 @@ internal static class FactsBinary
     public static DateTimeOffset? ReadTime(this BinaryReader r) =>
         r.ReadBoolean() ? new DateTimeOffset(r.ReadInt64(), TimeSpan.FromMinutes(r.ReadInt16())) : null;
 
-    /// <summary>A count written by <see cref="BinaryWriter.Write(int)"/>; a corrupt one fails here instead of allocating wildly
-    /// (a truncated file fails at its end anyway).</summary>
+    /// <summary>A count written by <see cref="BinaryWriter.Write(int)"/>; a corrupt one fails here instead of allocating wildly:
+    /// every item takes at least one byte, so a count larger than the bytes left cannot be true (and callers pre-size
+    /// their collections with it).</summary>
     public static int ReadCount(this BinaryReader r)
     {
         var n = r.ReadInt32();
-        return n is >= 0 and <= 1 << 24 ? n : throw new InvalidDataException($"count {n} is out of range");
+        var left = r.BaseStream.CanSeek ? r.BaseStream.Length - r.BaseStream.Position : 1 << 24;
+        return n >= 0 && n <= Math.Min(left, 1 << 24) ? n : throw new InvalidDataException($"count {n} is out of range");
     }
 
     public static void WriteTexts(this BinaryWriter w, IReadOnlyList<string> texts)
