@@ -11,6 +11,7 @@ namespace SameSession.Core.Infrastructure;
 /// </summary>
 internal static unsafe partial class LinuxDirectoryListing
 {
+    private const byte TypeUnknown = 0;
     private const byte TypeDirectory = 4;
     private const byte TypeRegular = 8;
     private const int StatxBasicStats = 0x7ff;
@@ -69,8 +70,13 @@ internal static unsafe partial class LinuxDirectoryListing
                 var type = raw[DirentType];
                 var isDirectory = type == TypeDirectory;
                 // A symbolic link (or an unknown type) to a folder is a folder, as for the runtime's enumeration; a broken one is a file.
-                if (type != TypeDirectory && type != TypeRegular && Stat(fd, raw + DirentName, stat, FollowLinks))
-                    isDirectory = (BitConverter.ToUInt16(stat[StatxMode..]) & ModeTypeMask) == ModeDirectory;
+                if (type != TypeDirectory && type != TypeRegular)
+                {
+                    // An unknown type (filesystems without d_type) whose stat fails is not guessed: the runtime's listing decides.
+                    if (Stat(fd, raw + DirentName, stat, FollowLinks)) isDirectory = IsDirectoryMode(stat);
+                    else if (type == TypeUnknown && !Stat(fd, raw + DirentName, stat, NoFollow)) return false;
+                    else if (type == TypeUnknown) isDirectory = IsDirectoryMode(stat);
+                }
                 var name = Decode(nameBytes, chars);
                 if (isDirectory)
                 {
@@ -98,6 +104,8 @@ internal static unsafe partial class LinuxDirectoryListing
     {
         fixed (byte* b = buffer) return Statx(directoryFd, name, flags, StatxBasicStats, b) == 0;
     }
+
+    private static bool IsDirectoryMode(ReadOnlySpan<byte> stat) => (BitConverter.ToUInt16(stat[StatxMode..]) & ModeTypeMask) == ModeDirectory;
 
     private static DateTime MtimeOf(ReadOnlySpan<byte> stat) =>
         UtcFromUnix(BitConverter.ToInt64(stat[StatxMtime..]), BitConverter.ToUInt32(stat[(StatxMtime + 8)..]));
