@@ -186,4 +186,20 @@ public sealed class DescriptionCacheTests : IDisposable
         Assert.Empty(store.Paths);
         Assert.Contains(observer.Verbose, m => m.Contains("out of range", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Prompts_with_a_lone_surrogate_read_back_from_the_cache_exactly_as_scanned()
+    {
+        // Output cut inside an emoji: JSON.stringify writes the lone half as an escape, which UTF-8 cannot carry.
+        const string id = "44444444-0000-4000-8000-000000000004";
+        var prompt = new string('x', 76) + "\ud83d\ude00 then \ud83d cut";
+        _claude.Write(_cwd, id, [_claude.Prompt(id, _cwd, prompt.Replace("\ud83d cut", "LONE cut", StringComparison.Ordinal)).Replace("LONE", "\\ud83d", StringComparison.Ordinal)]);
+        var cold = Find(noCache: true).Sessions.Single(s => s.Id == id);
+        Assert.Equal(prompt, cold.FirstPrompt);
+        Assert.EndsWith("x...", cold.Title, StringComparison.Ordinal);   // the title is never cut between an emoji's halves
+        Find();
+        var warm = Find().Sessions.Single(s => s.Id == id);
+        Assert.Equal(prompt, warm.FirstPrompt);
+        Assert.Equal(Snapshot(Find(noCache: true).Sessions), Snapshot(Find().Sessions));
+    }
 }

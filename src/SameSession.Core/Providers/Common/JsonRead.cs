@@ -10,7 +10,7 @@ internal static class JsonRead
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
 
     public static string? Str(this JsonElement e, string name) =>
-        e.Prop(name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+        e.Prop(name) is { ValueKind: JsonValueKind.String } v ? LenientJsonString.Of(v) : null;
 
     public static long? Long(this JsonElement e, string name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var n) ? n : null;

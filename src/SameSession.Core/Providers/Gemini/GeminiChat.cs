@@ -194,7 +194,7 @@ internal sealed record GeminiChat
 
         private static string? ContentText(JsonElement? content) => content switch
         {
-            { ValueKind: JsonValueKind.String } s => s.GetString(),
+            { ValueKind: JsonValueKind.String } s => LenientJsonString.Of(s),
             { ValueKind: JsonValueKind.Object } o => o.Str("text"),
             { ValueKind: JsonValueKind.Array } a => string.Concat(a.EnumerateArray().Select(p => ContentText(p)).Where(t => t is not null)),
             _ => null,
