@@ -14,19 +14,22 @@ internal static class CliJson
 {
     /// <summary>The contracts with the relaxed encoder (non-ASCII paths and titles as they are), which the
     /// source-generation attribute cannot name.</summary>
-    public static CliJsonContext Context { get; } = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    public static CliJsonContext Context => Contracts.Value;
+
+    private static readonly Lazy<CliJsonContext> Contracts = new(() => new(new JsonSerializerOptions(CliJsonContext.Default.Options)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    }));
 
-    /// <summary>Writes <paramref name="value"/> and a newline to stdout.</summary>
-    public static void WriteToStdout<T>(T value, JsonTypeInfo<T> contract)
+    /// <summary>Writes <paramref name="value"/> and a newline to stdout; the contracts are built only when a value
+    /// other than a session list needs them.</summary>
+    public static void WriteToStdout<T>(T value, Func<CliJsonContext, JsonTypeInfo<T>> contract)
     {
         Console.Out.Flush();
         using var stdout = Console.OpenStandardOutput();
         using var buffered = new BufferedStream(stdout, 1 << 16);
         if (value is IReadOnlyList<AgentSession> sessions) SessionListJson.Write(buffered, sessions);
-        else JsonSerializer.Serialize(buffered, value, contract);
+        else JsonSerializer.Serialize(buffered, value, contract(Context));
         buffered.WriteByte((byte)'\n');
     }
 

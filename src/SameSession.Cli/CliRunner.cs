@@ -6,8 +6,9 @@ namespace SameSession.Cli;
 /// <summary>Runs an operation for a command: output as text or JSON, failures as exit codes from the stable error ids.</summary>
 internal static class CliRunner
 {
-    /// <summary>Runs <paramref name="operation"/>; writes its result with <paramref name="text"/> or as JSON by <paramref name="contract"/>.</summary>
-    public static int Run<T>(bool json, JsonTypeInfo<T> contract, Func<T> operation, Action<T, TextWriter> text, Func<T, int>? exitCode = null)
+    /// <summary>Runs <paramref name="operation"/>; writes its result with <paramref name="text"/> or as JSON by <paramref name="contract"/>
+    /// (picked from the contracts only then: a text run never builds them).</summary>
+    public static int Run<T>(bool json, Func<CliJsonContext, JsonTypeInfo<T>> contract, Func<T> operation, Action<T, TextWriter> text, Func<T, int>? exitCode = null)
     {
         try
         {
