@@ -6,6 +6,9 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 bash .ci/prerequisites || { echo "prerequisites failed"; exit 1; }
 dotnet run --project tools/SameSession.Packager -c Release -- build || { echo "build failed"; exit 1; }
+# The CLI tests run the packaged CLI (native where this machine can build it), the one users get.
+export SAMESESSION_CLI="$PWD/out/cli/samesession"
+echo "== CLI under test: $SAMESESSION_CLI ($(cat out/cli/build-kind.txt 2>/dev/null || echo unknown kind))"
 
 log=$(mktemp)
 status=0

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using SameSession.Core.Errors;
 
 namespace SameSession.Cli;
@@ -5,13 +6,14 @@ namespace SameSession.Cli;
 /// <summary>Runs an operation for a command: output as text or JSON, failures as exit codes from the stable error ids.</summary>
 internal static class CliRunner
 {
-    /// <summary>Runs <paramref name="operation"/>; writes its result with <paramref name="text"/> or as JSON.</summary>
-    public static int Run<T>(bool json, Func<T> operation, Action<T, TextWriter> text, Func<T, int>? exitCode = null)
+    /// <summary>Runs <paramref name="operation"/>; writes its result with <paramref name="text"/> or as JSON by <paramref name="contract"/>
+    /// (picked from the contracts only then: a text run never builds them).</summary>
+    public static int Run<T>(bool json, Func<CliJsonContext, JsonTypeInfo<T>> contract, Func<T> operation, Action<T, TextWriter> text, Func<T, int>? exitCode = null)
     {
         try
         {
             var result = operation();
-            if (json) CliJson.WriteToStdout(result);
+            if (json) CliJson.WriteToStdout(result, contract);
             else WriteText(result, text);
             return exitCode?.Invoke(result) ?? 0;
         }
@@ -33,7 +35,7 @@ internal static class CliRunner
     {
         var report = ErrorReport.From(ex);
         if (json)
-            Console.Error.WriteLine(CliJson.Serialize(new { error = report }));
+            Console.Error.WriteLine(CliJson.Serialize(new CliError(report), CliJson.Context.CliError));
         else
         {
             Console.Error.WriteLine($"samesession: {report.Message}");

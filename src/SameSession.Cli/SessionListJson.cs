@@ -9,7 +9,7 @@ using SameSession.Core.Sessions;
 namespace SameSession.Cli;
 
 /// <summary>
-/// Writes a session list as JSON: byte-for-byte what the serializer with <see cref="CliJson.Options"/> writes (a unit
+/// Writes a session list as JSON: byte-for-byte what the serializer with <see cref="CliJson.Context"/> writes (a unit
 /// test holds them equal), without the serializer's metadata set-up, which costs a short-lived `samesession list` about a
 /// quarter of its run time. The layout (two-space indent, property names, trimmed ISO dates) is written directly into
 /// one buffer; a text that holds anything but printable ASCII other than quote and backslash is checked by the encoder,

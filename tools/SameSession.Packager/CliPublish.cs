@@ -3,11 +3,16 @@ using System.Runtime.InteropServices;
 namespace SameSession.Packager;
 
 /// <summary>
-/// Publishes the CLI ReadyToRun-compiled for this machine: a command-line tool pays its start-up on every run, and
-/// precompiled code halves it. The runtime discards precompiled code built against an older major version of .NET
-/// (a net8.0 build rolled forward to .NET 10 would JIT everything), so the CLI is published for the major version
-/// running this build when the project targets it, else for net8.0. When the crossgen package cannot be restored
-/// (an offline feed without it) the portable, JIT-compiled CLI is published instead; it only starts slower.
+/// Publishes the CLI as fast-starting as this machine can build it. A command-line tool pays its start-up on every
+/// run: native code (Native AOT) starts in a few milliseconds with no runtime to load and nothing to JIT, where a
+/// ReadyToRun build needs ~35 ms and a portable one more. Each step falls back to the next when its packages or
+/// toolchain (the ILCompiler package, a C linker) are missing:
+/// <list type="number">
+/// <item>Native AOT of the net8.0 build (the feed serves the net8.0 ILCompiler packages) for this machine's RID;</item>
+/// <item>ReadyToRun for the running .NET major version (precompiled code built for an older major is discarded);</item>
+/// <item>the portable, JIT-compiled CLI.</item>
+/// </list>
+/// The kind built is written to <c>out/cli/build-kind.txt</c> and printed.
 /// </summary>
 internal static class CliPublish
 {
@@ -15,19 +20,43 @@ internal static class CliPublish
 
     public static void Run(RepoLayout repo, string configuration)
     {
-        var framework = Framework();
         var rid = RuntimeInformation.RuntimeIdentifier;
-        string[] common = ["publish", repo.CliProject, "-c", configuration, "-f", framework, "-o", repo.CliOut, "--nologo", "-v", "quiet"];
-        try
+        string[] Common(string framework) =>
+            ["publish", repo.CliProject, "-c", configuration, "-f", framework, "-o", repo.CliOut, "--nologo", "-v", "quiet"];
+
+        (string Kind, Func<string[]> Args)[] attempts =
+        [
+            ("native", () => [.. Common("net8.0"), "-r", rid, "-p:SameSessionNativeAot=true"]),
+            ("readytorun", () => [.. Common(Framework()), "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true"]),
+            ("portable", () => Common(Framework())),
+        ];
+        if (Environment.GetEnvironmentVariable("SAMESESSION_CLI_KIND") is { Length: > 0 } only)
+            attempts = attempts.Where(a => a.Kind == only).ToArray() is { Length: > 0 } chosen ? chosen
+                : throw new BuildFailedException($"SAMESESSION_CLI_KIND={only}: expected native, readytorun or portable");
+
+        foreach (var (kind, args) in attempts)
         {
-            DotNet.Run(repo.Root, [.. common, "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true"]);
-        }
-        catch (BuildFailedException ex)
-        {
-            Console.Error.WriteLine($"warning: ReadyToRun publish of the CLI for {rid} failed ({ex.Message}); publishing the portable CLI.");
             if (Directory.Exists(repo.CliOut)) Directory.Delete(repo.CliOut, recursive: true);
-            DotNet.Run(repo.Root, common);
+            try
+            {
+                DotNet.Run(repo.Root, args());
+                if (kind == "native") DropSymbolFiles(repo.CliOut);
+                File.WriteAllText(Path.Combine(repo.CliOut, "build-kind.txt"), kind + "\n");
+                Console.WriteLine($"cli kind: {kind}");
+                return;
+            }
+            catch (BuildFailedException ex) when (kind != attempts[^1].Kind)
+            {
+                Console.Error.WriteLine($"warning: {kind} publish of the CLI for {rid} failed ({ex.Message}); trying the next kind.");
+            }
         }
+    }
+
+    /// <summary>The native binary's symbols (.dbg, twice its size) and Core's .pdb serve no user of the package.</summary>
+    private static void DropSymbolFiles(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".dbg", StringComparison.Ordinal) || f.EndsWith(".pdb", StringComparison.Ordinal)))
+            File.Delete(file);
     }
 
     private static string Framework()

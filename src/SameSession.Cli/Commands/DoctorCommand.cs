@@ -14,7 +14,7 @@ internal sealed class DoctorCommand : ICliCommand
         cmd.SetAction(pr =>
         {
             var asJson = pr.GetValue(json);
-            return CliRunner.Run(asJson, () => DoctorOperation.Run(AgentEnvironment.Current, new CliObserver(Console.Error)), Print);
+            return CliRunner.Run(asJson, static c => c.DoctorReport, () => DoctorOperation.Run(AgentEnvironment.Current, new CliObserver(Console.Error)), Print);
         });
         return cmd;
     }

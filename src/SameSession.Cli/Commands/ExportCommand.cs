@@ -31,7 +31,7 @@ internal sealed class ExportCommand : ICliCommand
         {
             ids, provider, latest, path, recipient, recipientFile, passphraseFile, armor, workspace, allow, redact, format, bundle, force, json, whatIf,
         };
-        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), () =>
+        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), static c => c.ListObject, () =>
         {
             var env = AgentEnvironment.Current;
             var observer = new CliObserver(Console.Error, pr.GetValue(whatIf));

@@ -18,7 +18,7 @@ internal sealed class IdentityCommand : ICliCommand
         var whatIf = CliOptions.WhatIf();
         var path = PathOption();
         var cmd = new Command("new", "Create an identity file readable only by you and print its recipient. Never overwrites an existing identity.") { path, json, whatIf };
-        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json),
+        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), static c => c.IdentityInfo,
             () => NewIdentityOperation.Run(AgentEnvironment.Current, pr.GetValue(path), new CliObserver(Console.Error, pr.GetValue(whatIf))),
             (info, o) =>
             {
@@ -35,7 +35,7 @@ internal sealed class IdentityCommand : ICliCommand
         var path = PathOption();
         var secret = new Option<bool>("--include-secret") { Description = "Also print the secret key. Anyone who sees it can open your capsules." };
         var cmd = new Command("show", "Print the recipient(s) of the identity file, one per line (the secret only with --include-secret).") { path, secret, json };
-        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json),
+        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), static c => c.IReadOnlyListIdentityInfo,
             () => GetIdentityOperation.Run(AgentEnvironment.Current, pr.GetValue(path), pr.GetValue(secret), new CliObserver(Console.Error)),
             (infos, o) =>
             {

@@ -25,7 +25,7 @@ internal sealed class ImportCommand : ICliCommand
         {
             paths, identity, passphraseFile, destination, newId, force, json, whatIf,
         };
-        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), () =>
+        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), static c => c.ListObject, () =>
         {
             var env = AgentEnvironment.Current;
             var identities = new Lazy<IReadOnlyList<IAgeIdentity>>(() => CapsuleKeys.Identities(env, pr.GetValue(identity), CliKeys.ReadPassphrase(pr.GetValue(passphraseFile))));

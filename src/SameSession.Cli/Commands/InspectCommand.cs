@@ -18,7 +18,7 @@ internal sealed class InspectCommand : ICliCommand
         {
             path, identity, passphraseFile, verify, json,
         };
-        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json),
+        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), static c => c.CapsuleInfo,
             () => InspectCapsule.Run(AgentEnvironment.Current, Path.GetFullPath(pr.GetValue(path)!), pr.GetValue(identity), CliKeys.ReadPassphrase(pr.GetValue(passphraseFile)), pr.GetValue(verify)),
             (info, o) =>
             {

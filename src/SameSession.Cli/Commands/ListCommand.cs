@@ -50,7 +50,7 @@ internal sealed class ListCommand : ICliCommand
                 CurrentDirectory = Environment.CurrentDirectory,
             };
             var observer = new CliObserver(Console.Error, verbose: pr.GetValue(verbose));
-            return CliRunner.Run(pr.GetValue(json), () => new SessionCatalog(AgentEnvironment.Current).Find(query, observer), Print);
+            return CliRunner.Run(pr.GetValue(json), static c => c.IReadOnlyListAgentSession, () => new SessionCatalog(AgentEnvironment.Current).Find(query, observer), Print);
         });
         return cmd;
     }

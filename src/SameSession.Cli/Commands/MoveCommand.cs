@@ -26,7 +26,7 @@ internal sealed class MoveCommand : ICliCommand
         {
             destination, provider, id, fromDir, map, create, content, force, whatIf, json, verbose,
         };
-        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), () =>
+        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), static c => c.IReadOnlyListMoveResult, () =>
         {
             var env = AgentEnvironment.Current;
             var observer = new CliObserver(Console.Error, pr.GetValue(whatIf), pr.GetValue(verbose));

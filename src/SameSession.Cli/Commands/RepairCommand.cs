@@ -21,7 +21,7 @@ internal sealed class RepairCommand : ICliCommand
         {
             provider, id, searchRoot, content, force, whatIf, json, verbose,
         };
-        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), () =>
+        cmd.SetAction(pr => CliRunner.Run(pr.GetValue(json), static c => c.IReadOnlyListMoveResult, () =>
         {
             var env = AgentEnvironment.Current;
             var observer = new CliObserver(Console.Error, pr.GetValue(whatIf), pr.GetValue(verbose));

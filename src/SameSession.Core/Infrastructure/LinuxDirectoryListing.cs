@@ -11,6 +11,7 @@ namespace SameSession.Core.Infrastructure;
 /// </summary>
 internal static unsafe partial class LinuxDirectoryListing
 {
+    private const byte TypeUnknown = 0;
     private const byte TypeDirectory = 4;
     private const byte TypeRegular = 8;
     private const int StatxBasicStats = 0x7ff;
@@ -69,8 +70,13 @@ internal static unsafe partial class LinuxDirectoryListing
                 var type = raw[DirentType];
                 var isDirectory = type == TypeDirectory;
                 // A symbolic link (or an unknown type) to a folder is a folder, as for the runtime's enumeration; a broken one is a file.
-                if (type != TypeDirectory && type != TypeRegular && Stat(fd, raw + DirentName, stat, FollowLinks))
-                    isDirectory = (BitConverter.ToUInt16(stat[StatxMode..]) & ModeTypeMask) == ModeDirectory;
+                if (type != TypeDirectory && type != TypeRegular)
+                {
+                    // An unknown type (filesystems without d_type) whose stat fails is not guessed: the runtime's listing decides.
+                    if (Stat(fd, raw + DirentName, stat, FollowLinks)) isDirectory = IsDirectoryMode(stat);
+                    else if (type == TypeUnknown && !Stat(fd, raw + DirentName, stat, NoFollow)) return false;
+                    else if (type == TypeUnknown) isDirectory = IsDirectoryMode(stat);
+                }
                 if (isDirectory)
                 {
                     var folder = Decode(nameBytes, chars);
@@ -110,11 +116,19 @@ internal static unsafe partial class LinuxDirectoryListing
         fixed (byte* b = buffer) return Statx(directoryFd, name, flags, StatxBasicStats, b) == 0;
     }
 
-    private static DateTime MtimeOf(ReadOnlySpan<byte> stat)
+    private static bool IsDirectoryMode(ReadOnlySpan<byte> stat) => (BitConverter.ToUInt16(stat[StatxMode..]) & ModeTypeMask) == ModeDirectory;
+
+    private static DateTime MtimeOf(ReadOnlySpan<byte> stat) =>
+        UtcFromUnix(BitConverter.ToInt64(stat[StatxMtime..]), BitConverter.ToUInt32(stat[(StatxMtime + 8)..]));
+
+    /// <summary>A file time as UTC, clamped to DateTime's range: some filesystems (btrfs, XFS bigtime) store times
+    /// past year 9999 or before year 1, which must not end a provider's discovery.</summary>
+    internal static DateTime UtcFromUnix(long seconds, uint nanoseconds)
     {
-        var seconds = BitConverter.ToInt64(stat[StatxMtime..]);
-        var nanoseconds = BitConverter.ToUInt32(stat[(StatxMtime + 8)..]);
-        return DateTime.UnixEpoch.AddTicks(seconds * TimeSpan.TicksPerSecond + nanoseconds / 100);
+        const long MaxSeconds = 253402300799, MinSeconds = -62135596800;
+        if (seconds > MaxSeconds) return DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+        if (seconds < MinSeconds) return DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+        return DateTime.UnixEpoch.AddTicks(Math.Clamp(seconds * TimeSpan.TicksPerSecond + nanoseconds / 100, DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks, DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks));
     }
 
     [LibraryImport("libc", EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8)]

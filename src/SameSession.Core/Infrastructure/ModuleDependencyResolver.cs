@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -17,6 +18,8 @@ internal static class ModuleDependencyResolver
 #pragma warning disable CA2255 // A library module initializer is the only hook that runs before pwsh JITs a SQLite call.
     [ModuleInitializer]
 #pragma warning restore CA2255
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "A native CLI has no assembly file: Location is empty and nothing is registered; its SQLite library sits beside the executable, where the runtime looks anyway.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Loads Core's managed dependencies from Core's folder for pwsh; never reached in a native CLI (no assembly file).")]
     internal static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;

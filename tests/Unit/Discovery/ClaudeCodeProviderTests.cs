@@ -216,6 +216,17 @@ public sealed class ClaudeCodeProviderTests : IDisposable
     }
 
     [Fact]
+    public void Live_registry_start_time_out_of_range_is_ignored_not_fatal()
+    {
+        var cwd = ExistingDir("live-far");
+        _f.Write(cwd, "11111111-0000-4000-8000-000000000003", [_f.Prompt("x", cwd, "far")]);
+        var sessions = Directory.CreateDirectory(Path.Combine(_f.ClaudeHome, "sessions")).FullName;
+        var me = Environment.ProcessId;
+        File.WriteAllText(Path.Combine(sessions, $"{me}.json"), $"{{\"pid\":{me},\"sessionId\":\"11111111-0000-4000-8000-000000000003\",\"cwd\":\"{cwd}\",\"startedAt\":9000000000000000000}}");
+        Assert.Equal("far", Assert.Single(Discover()).FirstPrompt);
+    }
+
+    [Fact]
     public void Id_filter_hint_skips_other_transcripts()
     {
         var cwd = ExistingDir("hint");

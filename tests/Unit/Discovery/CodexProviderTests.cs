@@ -93,6 +93,24 @@ public sealed class CodexProviderTests : IDisposable
     }
 
     [Fact]
+    public void Database_times_past_year_9999_are_ignored_not_fatal()
+    {
+        var path = _f.WriteRollout(Id1, Conversation(Id1, _cwd));
+        var db = _f.CreateStateDb([(Id1, path, _cwd, "db title", false)]);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            using var update = c.CreateCommand();
+            update.CommandText = "UPDATE threads SET created_at = 9000000000000000, updated_at = -5, updated_at_ms = 9000000000000000000";
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+        var s = Assert.Single(Discover());
+        Assert.Equal("db title", s.Title);
+        Assert.NotNull(s.Created);
+        Assert.True(s.Created!.Value.Year < 9999);
+    }
+
+    [Fact]
     public void Name_column_beats_the_title_column_when_present()
     {
         var path = _f.WriteRollout(Id1, Conversation(Id1, _cwd));

@@ -155,4 +155,51 @@ public sealed class DescriptionCacheTests : IDisposable
         Assert.DoesNotContain(after.Observer.Verbose, m => m.Contains("could not", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFiles(CacheDir, "*.tmp"));
     }
+
+    [Fact]
+    public void A_save_removes_temp_files_abandoned_by_a_killed_run_but_not_recent_ones()
+    {
+        Find();
+        var abandoned = CacheFile("claude") + ".4242.0123456789abcdef.tmp";
+        var recent = CacheFile("claude") + ".4243.fedcba9876543210.tmp";
+        File.WriteAllBytes(abandoned, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-1));
+        File.WriteAllBytes(recent, [1, 2, 3]);
+        File.AppendAllText(_transcript, _claude.Prompt(ClaudeId, _cwd, "one more") + "\n");
+        Find();
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(recent));
+    }
+
+    [Fact]
+    public void A_corrupt_entry_count_is_refused_before_anything_is_allocated_for_it()
+    {
+        Find();
+        var file = CacheFile("claude");
+        var bytes = File.ReadAllBytes(file);
+        BitConverter.GetBytes(1 << 24).CopyTo(bytes, 12);   // magic, layout, codec version, then the count
+        File.WriteAllBytes(file, bytes);
+        var observer = new VerboseObserver();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var store = FactsStore<ClaudeTranscriptFacts>.Load(file, ClaudeTranscriptFacts.Codec, observer);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 * bytes.Length + (1 << 20), "the corrupt count pre-sized the map");
+        Assert.Empty(store.Paths);
+        Assert.Contains(observer.Verbose, m => m.Contains("out of range", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Prompts_with_a_lone_surrogate_read_back_from_the_cache_exactly_as_scanned()
+    {
+        // Output cut inside an emoji: JSON.stringify writes the lone half as an escape, which UTF-8 cannot carry.
+        const string id = "44444444-0000-4000-8000-000000000004";
+        var prompt = new string('x', 76) + "\ud83d\ude00 then \ud83d cut";
+        _claude.Write(_cwd, id, [_claude.Prompt(id, _cwd, prompt.Replace("\ud83d cut", "LONE cut", StringComparison.Ordinal)).Replace("LONE", "\\ud83d", StringComparison.Ordinal)]);
+        var cold = Find(noCache: true).Sessions.Single(s => s.Id == id);
+        Assert.Equal(prompt, cold.FirstPrompt);
+        Assert.EndsWith("x...", cold.Title, StringComparison.Ordinal);   // the title is never cut between an emoji's halves
+        Find();
+        var warm = Find().Sessions.Single(s => s.Id == id);
+        Assert.Equal(prompt, warm.FirstPrompt);
+        Assert.Equal(Snapshot(Find(noCache: true).Sessions), Snapshot(Find().Sessions));
+    }
 }

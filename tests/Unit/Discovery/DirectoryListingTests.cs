@@ -64,4 +64,14 @@ public sealed class DirectoryListingTests : IDisposable
         Assert.Equal(Describe(DirectoryListing.Managed(root, null, recurse: false, includeDirectories: true)), Describe(DirectoryListing.Read(root)));
         Assert.Throws<DirectoryNotFoundException>(() => DirectoryListing.Read(Path.Combine(root, "missing")));
     }
+
+    [Theory]
+    [InlineData(0L, 0u, "1970-01-01T00:00:00.0000000Z")]
+    [InlineData(1_782_933_577L, 123_456_789u, "2026-07-01T19:19:37.1234567Z")]
+    [InlineData(253_402_300_799L, 999_999_999u, "9999-12-31T23:59:59.9999999Z")]
+    [InlineData(300_000_000_000L, 0u, "9999-12-31T23:59:59.9999999Z")]
+    [InlineData(long.MaxValue, 0u, "9999-12-31T23:59:59.9999999Z")]
+    [InlineData(-70_000_000_000L, 0u, "0001-01-01T00:00:00.0000000Z")]
+    public void File_times_outside_the_calendar_are_clamped_not_fatal(long seconds, uint nanoseconds, string expected) =>
+        Assert.Equal(expected, LinuxDirectoryListing.UtcFromUnix(seconds, nanoseconds).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,6 +1,7 @@
 using SameSession.Core.Errors;
 using SameSession.Core.Operations;
 using SameSession.Core.Providers;
+using SameSession.Core.Relocation.Rebind;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Tests.Unit.Discovery;
@@ -232,11 +233,16 @@ public sealed class ProviderRegistryTests
     [Fact]
     public void Lists_every_provider_class_in_core_once_in_agent_order()
     {
-        var listed = ProviderRegistry.All.Select(p => p.GetType()).ToList();
-        var scanned = ProviderRegistry.FromAssembly(typeof(ProviderRegistry).Assembly);
-        Assert.Equal(scanned.OrderBy(t => t.FullName, StringComparer.Ordinal), listed.OrderBy(t => t.FullName, StringComparer.Ordinal));
+        Assert.Equal(ImplementationScan.Of<IAgentProvider>(typeof(ProviderRegistry).Assembly), ImplementationScan.Sorted(ProviderRegistry.All));
         var kinds = ProviderRegistry.All.Select(p => p.Kind).ToList();
         Assert.Equal(Enum.GetValues<AgentProvider>(), kinds);
         Assert.IsType<SameSession.Core.Providers.ClaudeCode.ClaudeCodeProvider>(ProviderRegistry.Find(AgentProvider.ClaudeCode));
+    }
+
+    [Fact]
+    public void Lists_every_rebinder_class_in_core_once_in_agent_order()
+    {
+        Assert.Equal(ImplementationScan.Of<IRebinder>(typeof(RebinderRegistry).Assembly), ImplementationScan.Sorted(RebinderRegistry.All));
+        Assert.Equal(Enum.GetValues<AgentProvider>(), RebinderRegistry.All.Select(r => r.Kind));
     }
 }

@@ -10,14 +10,14 @@ public static class BundleJson
 {
     public const int MaxMembers = 10_000;
 
-    public static byte[] Serialize(BundleManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson.Options);
+    public static byte[] Serialize(BundleManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.BundleManifest);
 
     /// <summary>Parses and validates; CapsuleCorrupt for anything malformed or hostile (a member outside sessions/&lt;i&gt;, a session listed twice).</summary>
     public static BundleManifest Parse(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > ManifestJson.MaxBytes) throw CapsuleErrors.Corrupt($"manifest larger than {ManifestJson.MaxBytes} bytes", CapsuleManifest.EntryName);
         BundleManifest? manifest;
-        try { manifest = JsonSerializer.Deserialize<BundleManifest>(utf8, ManifestJson.Options); }
+        try { manifest = JsonSerializer.Deserialize(utf8, ManifestJsonContext.Default.BundleManifest); }
         catch (JsonException ex) { throw CapsuleErrors.Corrupt($"bundle manifest is not valid ({ex.Message})", CapsuleManifest.EntryName); }
         Check(manifest ?? throw CapsuleErrors.Corrupt("manifest is null", CapsuleManifest.EntryName));
         return manifest;

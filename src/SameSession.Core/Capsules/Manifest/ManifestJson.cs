@@ -10,19 +10,15 @@ public static class ManifestJson
     /// <summary>A manifest larger than this is refused before parsing (file lists and row counts only; rows travel as entries).</summary>
     public const int MaxBytes = 8 * 1024 * 1024;
 
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        WriteIndented = true,
-        Converters = { new UtcInstantConverter() },
-    };
+    /// <summary>The options of the compile-time contracts (<see cref="ManifestJsonContext"/>): no reflection, so the
+    /// native CLI reads and writes manifests too.</summary>
+    public static JsonSerializerOptions Options => ManifestJsonContext.Default.Options;
 
     /// <summary>An instant at the precision the manifest stores (UTC milliseconds), so a re-read manifest compares equal.</summary>
     public static DateTimeOffset Stored(DateTimeOffset instant) =>
         new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
-    public static byte[] Serialize(CapsuleManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, Options);
+    public static byte[] Serialize(CapsuleManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.CapsuleManifest);
 
     /// <summary>Parses and validates; UnsupportedFormat for another format version, CapsuleCorrupt for anything malformed.</summary>
     public static CapsuleManifest Parse(ReadOnlySpan<byte> utf8)
@@ -30,7 +26,7 @@ public static class ManifestJson
         if (utf8.Length > MaxBytes) throw CapsuleErrors.Corrupt($"manifest larger than {MaxBytes} bytes", CapsuleManifest.EntryName);
         CheckFormat(utf8);
         CapsuleManifest? manifest;
-        try { manifest = JsonSerializer.Deserialize<CapsuleManifest>(utf8, Options); }
+        try { manifest = JsonSerializer.Deserialize(utf8, ManifestJsonContext.Default.CapsuleManifest); }
         catch (JsonException ex) { throw CapsuleErrors.Corrupt($"manifest is not valid ({ex.Message})", CapsuleManifest.EntryName); }
         if (manifest is null) throw CapsuleErrors.Corrupt("manifest is null", CapsuleManifest.EntryName);
         ManifestRules.Check(manifest);
@@ -59,7 +55,7 @@ public static class ManifestJson
         return format ?? throw CapsuleErrors.Corrupt("manifest has no format", CapsuleManifest.EntryName);
     }
 
-    private sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
+    internal sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

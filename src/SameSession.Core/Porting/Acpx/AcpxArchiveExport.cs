@@ -1,3 +1,4 @@
+using SameSession.Core.Infrastructure;
 using System.Globalization;
 using System.Text.Json;
 using SameSession.Core.Capsules.Acpx;
@@ -92,7 +93,7 @@ public sealed class AcpxArchiveExport(AgentEnvironment environment, IOperationOb
             CwdAbsoluteOriginal: null,
             CreatedAt: created,
             UpdatedAt: Str("last_used_at") ?? Str("updated_at") ?? created,
-            State: JsonSerializer.SerializeToElement(state),
+            State: JsonSerializer.SerializeToElement(state, CoreJsonContext.Default.JsonObject),
             CwdOriginal: relative);
     }
 }

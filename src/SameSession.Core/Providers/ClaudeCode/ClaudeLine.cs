@@ -77,7 +77,7 @@ internal sealed record ClaudeLine
     {
         if (!root.TryGetProperty("message", out var m) || m.ValueKind != JsonValueKind.Object || !m.TryGetProperty("content", out var c)) return null;
         string? text = null;
-        if (c.ValueKind == JsonValueKind.String) text = c.GetString();
+        if (c.ValueKind == JsonValueKind.String) text = LenientJsonString.Of(c);
         else if (c.ValueKind == JsonValueKind.Array)
         {
             foreach (var block in c.EnumerateArray())

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SameSession.Core.Infrastructure;
+using SameSession.Core.Providers.Common;
 
 namespace SameSession.Core.Providers.ClaudeCode;
 
@@ -42,7 +43,7 @@ internal static class ClaudeLiveRegistry
     private static DateTimeOffset? StartedAt(JsonElement root)
     {
         if (!root.TryGetProperty("startedAt", out var v)) return null;
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var ms)) return JsonRead.FromUnixMs(ms);
         if (v.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return t;
         return null;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SameSession.Core.Providers.Common;
 using SameSession.Core.Sessions.Cache;
 
 namespace SameSession.Core.Providers.Codex;
@@ -114,8 +115,8 @@ internal static class CodexStateDb
         r.IsDBNull(i) ? null : r.GetValue(i).ToString() is { Length: > 0 } s ? s : null;
 
     private static DateTimeOffset? Seconds(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) || r.GetValue(i) is not long s || s <= 0 ? null : DateTimeOffset.FromUnixTimeSeconds(s);
+        r.IsDBNull(i) || r.GetValue(i) is not long s ? null : JsonRead.FromUnixSeconds(s);
 
     private static DateTimeOffset? Millis(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) || r.GetValue(i) is not long ms || ms <= 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        r.IsDBNull(i) || r.GetValue(i) is not long ms ? null : JsonRead.FromUnixMs(ms);
 }

@@ -10,7 +10,7 @@ internal static class JsonRead
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
 
     public static string? Str(this JsonElement e, string name) =>
-        e.Prop(name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+        e.Prop(name) is { ValueKind: JsonValueKind.String } v ? LenientJsonString.Of(v) : null;
 
     public static long? Long(this JsonElement e, string name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var n) ? n : null;
@@ -21,8 +21,16 @@ internal static class JsonRead
 
     public static JsonElement? Arr(this JsonElement e, string name) => e.Prop(name) is { ValueKind: JsonValueKind.Array } v ? v : null;
 
+    /// <summary>A positive Unix time in milliseconds as an instant; null for zero, negative or past year 9999 (a
+    /// corrupt value must not end a provider's discovery with an ArgumentOutOfRangeException).</summary>
     public static DateTimeOffset? FromUnixMs(long? ms) =>
-        ms is { } v && v > 0 && v < 253402300799999 ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+        ms is { } v && v > 0 && v <= MaxUnixMs ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+
+    /// <summary>As <see cref="FromUnixMs"/>, in seconds.</summary>
+    public static DateTimeOffset? FromUnixSeconds(long? seconds) =>
+        seconds is { } v && v > 0 && v <= MaxUnixMs / 1000 ? DateTimeOffset.FromUnixTimeSeconds(v) : null;
+
+    private const long MaxUnixMs = 253402300799999;
 
     public static DateTimeOffset? Iso(string? text) =>
         text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;

@@ -50,7 +50,7 @@ internal sealed record GeminiChat
         }
         if (scan.Malformed > 0)
             context.Warn(file, $"{scan.Malformed} of {scan.Lines} lines are malformed or truncated JSON and were ignored");
-        var header = JsonSerializer.SerializeToElement(metadata);
+        var header = JsonSerializer.SerializeToElement(metadata, CoreJsonContext.Default.DictionaryStringJsonElement);
         return Build(file, header, scan.Messages.Count > 0 || scan.Checkpoint.Count == 0 ? scan.Messages : scan.Checkpoint, context);
     }
 
@@ -194,7 +194,7 @@ internal sealed record GeminiChat
 
         private static string? ContentText(JsonElement? content) => content switch
         {
-            { ValueKind: JsonValueKind.String } s => s.GetString(),
+            { ValueKind: JsonValueKind.String } s => LenientJsonString.Of(s),
             { ValueKind: JsonValueKind.Object } o => o.Str("text"),
             { ValueKind: JsonValueKind.Array } a => string.Concat(a.EnumerateArray().Select(p => ContentText(p)).Where(t => t is not null)),
             _ => null,

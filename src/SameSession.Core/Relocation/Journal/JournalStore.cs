@@ -7,7 +7,6 @@ namespace SameSession.Core.Relocation.Journal;
 /// <summary>The folder of journal files (one per transaction) and their locks.</summary>
 public sealed class JournalStore
 {
-    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public JournalStore(string directory) => Directory = directory;
 
@@ -53,8 +52,8 @@ public sealed class JournalStore
     {
         System.IO.Directory.CreateDirectory(Directory);
         var tmp = JournalPath(record.Id) + ".tmp";
-        if (durable) Durability.WriteFileDurably(tmp, JsonSerializer.SerializeToUtf8Bytes(record, Json));
-        else File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(record, Json));
+        if (durable) Durability.WriteFileDurably(tmp, JsonSerializer.SerializeToUtf8Bytes(record, JournalJsonContext.Default.JournalRecord));
+        else File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(record, JournalJsonContext.Default.JournalRecord));
         File.Move(tmp, JournalPath(record.Id), overwrite: true);
         if (durable) Durability.SyncDirectory(Directory);
     }
@@ -63,7 +62,7 @@ public sealed class JournalStore
     {
         var path = JournalPath(id);
         if (!File.Exists(path)) return null;
-        return JsonSerializer.Deserialize<JournalRecord>(File.ReadAllBytes(path), Json);
+        return JsonSerializer.Deserialize(File.ReadAllBytes(path), JournalJsonContext.Default.JournalRecord);
     }
 
     internal void Remove(string id, FileStream? heldLock)

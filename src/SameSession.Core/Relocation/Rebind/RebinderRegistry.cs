@@ -1,16 +1,23 @@
 using SameSession.Core.Errors;
+using SameSession.Core.Providers.Acpx;
+using SameSession.Core.Providers.Gemini;
+using SameSession.Core.Providers.OpenCode;
+using SameSession.Core.Relocation.Rebind.ClaudeCode;
+using SameSession.Core.Relocation.Rebind.Codex;
 using SameSession.Core.Sessions;
 
 namespace SameSession.Core.Relocation.Rebind;
 
-/// <summary>Every <see cref="IRebinder"/> in Core, found by reflection, so a new provider's rebinder plugs in without edits here.</summary>
+/// <summary>
+/// Every <see cref="IRebinder"/> in Core, in agent order. Listed rather than found by reflection: the native CLI is
+/// trimmed to what is named. A test compares the list with a reflection scan, so a new rebinder cannot be forgotten.
+/// </summary>
 public static class RebinderRegistry
 {
-    private static readonly Lazy<IReadOnlyList<IRebinder>> Rebinders = new(() => typeof(IRebinder).Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IRebinder).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-        .Select(t => (IRebinder)Activator.CreateInstance(t)!)
-        .OrderBy(r => r.Kind)
-        .ToList());
+    private static readonly Lazy<IReadOnlyList<IRebinder>> Rebinders = new(() => new IRebinder[]
+    {
+        new ClaudeCodeRebinder(), new CodexRebinder(), new OpenCodeRebinder(), new AcpxRebinder(), new GeminiRebinder(),
+    }.OrderBy(r => r.Kind).ToList().AsReadOnly());
 
     public static IReadOnlyList<IRebinder> All => Rebinders.Value;
 

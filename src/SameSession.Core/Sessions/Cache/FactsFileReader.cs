@@ -19,13 +19,19 @@ internal sealed class FactsFileReader : BinaryReader
     private int _position;
     private int _end;
     private bool _sourceDone;
+    private readonly long _sourceLength;
+    private long _sourceRead;
 
     public FactsFileReader(Stream source)
         : base(Stream.Null, Encoding.UTF8, leaveOpen: true)
     {
         _source = source;
+        _sourceLength = source.Length;
         _buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
     }
+
+    /// <summary>The bytes of the file not read yet (the base reader's stream is empty, so counts are checked against this).</summary>
+    public long Remaining => _end - _position + Math.Max(0, _sourceLength - _sourceRead);
 
     /// <summary>True when every byte of the file has been read.</summary>
     public bool AtEnd => _position == _end && !Fill(1);
@@ -35,6 +41,12 @@ internal sealed class FactsFileReader : BinaryReader
     public override bool ReadBoolean() => Take(1)[0] != 0;
 
     public override short ReadInt16() => BinaryPrimitives.ReadInt16LittleEndian(Take(2));
+
+    public override ushort ReadUInt16() => BinaryPrimitives.ReadUInt16LittleEndian(Take(2));
+
+    public override uint ReadUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
+
+    public override ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
 
     public override int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
 
@@ -77,6 +89,7 @@ internal sealed class FactsFileReader : BinaryReader
             var n = _source.Read(_buffer, _end, _buffer.Length - _end);
             if (n == 0) _sourceDone = true;
             _end += n;
+            _sourceRead += n;
         }
         return _end >= count;
     }

@@ -117,6 +117,19 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
     /// <summary>The paths with an entry (for tests and diagnostics).</summary>
     internal IReadOnlyCollection<string> Paths => (IReadOnlyCollection<string>)_entries.Keys;
 
+    /// <summary>A run killed between writing its temp file and renaming it leaves the temp behind; one older than any
+    /// write could take is removed by the next save (a younger one may belong to a run still writing).</summary>
+    private void SweepAbandonedTemps()
+    {
+        var cutoff = DateTime.UtcNow - TimeSpan.FromMinutes(10);
+        try
+        {
+            foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(_file)!, Path.GetFileName(_file) + ".*.tmp"))
+                if (File.GetLastWriteTimeUtc(stale) < cutoff) File.Delete(stale);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+    }
+
     public bool Save(IOperationObserver observer)
     {
         // Only entries this run did not look at can be stale; a full listing touches every file it still sees.
@@ -137,6 +150,7 @@ internal sealed class FactsStore<T> : IFactsStore where T : class
                 Write(writer);
             File.Move(temp, _file, overwrite: true);
             _dirty = false;
+            SweepAbandonedTemps();
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

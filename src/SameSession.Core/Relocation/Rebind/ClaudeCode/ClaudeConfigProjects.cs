@@ -1,3 +1,4 @@
+using SameSession.Core.Infrastructure;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -43,7 +44,7 @@ internal static class ClaudeConfigProjects
         Put(output, json.AsSpan(0, last.ValueEnd));
         Put(output, ","u8);
         Put(output, indent);
-        Put(output, JsonSerializer.SerializeToUtf8Bytes(toKey));
+        Put(output, JsonSerializer.SerializeToUtf8Bytes(toKey, CoreJsonContext.Default.String));
         Put(output, colon);
         Put(output, fromValue);
         Put(output, json.AsSpan(last.ValueEnd));
