@@ -198,6 +198,10 @@ public sealed class DescriptionCacheTests : IDisposable
         Assert.Equal(prompt, cold.FirstPrompt);
         Assert.EndsWith("x...", cold.Title, StringComparison.Ordinal);   // the title is never cut between an emoji's halves
         Find();
+        var reloaded = new VerboseObserver();
+        Assert.Contains(FactsStore<ClaudeTranscriptFacts>.Load(CacheFile("claude"), ClaudeTranscriptFacts.Codec, reloaded).Paths,
+            p => p.Contains(id, StringComparison.Ordinal));   // read back, not rebuilt
+        Assert.Empty(reloaded.Verbose);
         var warm = Find().Sessions.Single(s => s.Id == id);
         Assert.Equal(prompt, warm.FirstPrompt);
         Assert.Equal(Snapshot(Find(noCache: true).Sessions), Snapshot(Find().Sessions));
